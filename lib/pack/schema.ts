@@ -1,0 +1,138 @@
+/**
+ * The published topic-pack schema (version 1), written with valibot because it validates without
+ * `eval` (MV3 pages forbid it) and gives a path for every problem it reports.
+ * `docs/topic-pack.md` documents it for people; `docs/topic-pack.schema.json` is generated from it.
+ */
+import * as v from 'valibot';
+
+/** The only pack format version this build reads. Bump with a migration when the shape changes. */
+export const PACK_SCHEMA_VERSION = 1;
+/** Languages a pack may carry text in; English is required, the others fall back to it. */
+export const PACK_LANGUAGES = ['en', 'uk', 'ru'] as const;
+export type PackLanguage = (typeof PACK_LANGUAGES)[number];
+
+const MAX_TEXT = 2000;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Text a user may type: no markup, so nothing can ever be mistaken for HTML by a later reader. */
+const NO_MARKUP = /^[^<>]*$/;
+
+const plainText = (max = MAX_TEXT) =>
+  v.pipe(
+    v.string(),
+    v.trim(),
+    v.minLength(1, 'must not be empty'),
+    v.maxLength(max, `must be at most ${max} characters`),
+    v.regex(NO_MARKUP, 'must not contain < or > (no HTML or script)'),
+  );
+
+const isoDate = v.pipe(v.string(), v.regex(ISO_DATE, 'must be a date written YYYY-MM-DD'));
+const httpsUrl = v.pipe(
+  v.string(),
+  v.url('must be a URL'),
+  v.regex(/^https?:\/\//, 'must start with https:// or http://'),
+  v.maxLength(MAX_TEXT),
+);
+
+/** Text with an English original and optional Ukrainian and Russian versions. */
+export const LocalizedTextSchema = v.strictObject({
+  en: plainText(),
+  uk: v.optional(plainText()),
+  ru: v.optional(plainText()),
+});
+
+/** Where a fact or quote comes from. */
+export const SourceSchema = v.strictObject({
+  outlet: plainText(200),
+  title: v.optional(plainText(400)),
+  url: v.optional(httpsUrl),
+  date: v.optional(isoDate),
+});
+
+export const TimelineEntrySchema = v.strictObject({
+  date: isoDate,
+  text: LocalizedTextSchema,
+  sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'every timeline entry names a source')),
+});
+
+export const QuoteSchema = v.strictObject({
+  /** Verbatim, in the language it was published in. */
+  text: plainText(),
+  lang: v.picklist(PACK_LANGUAGES),
+  speaker: plainText(200),
+  role: plainText(300),
+  date: isoDate,
+  source: SourceSchema,
+});
+
+/**
+ * Alias syntax: a phrase of words separated by spaces. A word ending in `*` matches that stem plus
+ * any letters (for inflections: `червон* лінi*`). Case, apostrophe kind, hyphen or space between
+ * words, soft hyphens and line breaks are all matched loosely by the matcher.
+ */
+const alias = v.pipe(plainText(120), v.regex(/^[^*]*(\*[^*]*)*$/, 'bad alias'));
+const aliasList = v.array(alias);
+
+export const AliasesSchema = v.strictObject({
+  en: v.optional(aliasList),
+  uk: v.optional(aliasList),
+  ru: v.optional(aliasList),
+});
+
+/**
+ * What ties a mention to this topic's events rather than another story. Terms use the alias syntax.
+ * - `anchors`: words of this story (Ukraine, Zelenskyy, Kremlin, ...); a mention needs some nearby.
+ * - `exclude`: words that mark another story (Gaza, Grand Prix, Sudan, ...); they veto a mention
+ *   when they dominate its neighbourhood.
+ * - `requireAnchors`: how many distinct anchors the mention's neighbourhood needs (default 1).
+ */
+export const ContextSchema = v.strictObject({
+  anchors: aliasList,
+  exclude: v.optional(aliasList),
+  requireAnchors: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10))),
+});
+
+export const TopicIdSchema = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens, like my-topic'),
+  v.maxLength(64),
+);
+
+export const TopicSchema = v.strictObject({
+  id: TopicIdSchema,
+  title: LocalizedTextSchema,
+  summary: LocalizedTextSchema,
+  /** When the context was last checked. */
+  asOf: isoDate,
+  /** The day the topic's events begin: articles published before it get no popover. */
+  eventsBegin: v.optional(isoDate),
+  aliases: AliasesSchema,
+  context: v.optional(ContextSchema),
+  timeline: v.optional(v.array(TimelineEntrySchema)),
+  quotes: v.optional(v.array(QuoteSchema)),
+  notes: v.optional(plainText(4000)),
+});
+
+export const TopicPackSchema = v.pipe(
+  v.strictObject({
+    $schema: v.optional(v.string()),
+    format: v.literal('factlight-topic-pack', 'must be "factlight-topic-pack"'),
+    version: v.literal(PACK_SCHEMA_VERSION, `must be ${PACK_SCHEMA_VERSION} (this Factlight reads version ${PACK_SCHEMA_VERSION})`),
+    id: TopicIdSchema,
+    name: plainText(200),
+    asOf: isoDate,
+    topics: v.pipe(v.array(TopicSchema), v.minLength(1, 'a pack has at least one topic'), v.maxLength(200)),
+  }),
+  v.check(
+    (pack) => new Set(pack.topics.map((t) => t.id)).size === pack.topics.length,
+    'topic ids must be unique within a pack',
+  ),
+);
+
+export type LocalizedText = v.InferOutput<typeof LocalizedTextSchema>;
+export type Source = v.InferOutput<typeof SourceSchema>;
+export type TimelineEntry = v.InferOutput<typeof TimelineEntrySchema>;
+export type Quote = v.InferOutput<typeof QuoteSchema>;
+export type Aliases = v.InferOutput<typeof AliasesSchema>;
+export type TopicContext = v.InferOutput<typeof ContextSchema>;
+export type Topic = v.InferOutput<typeof TopicSchema>;
+export type TopicPack = v.InferOutput<typeof TopicPackSchema>;
