@@ -1,0 +1,58 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { collectSegments } from '../../lib/dom/segments';
+
+function segmentsOf(html: string): string[] {
+  document.body.innerHTML = html;
+  return collectSegments(document.body).map((s) => s.text.trim());
+}
+
+describe('collectSegments', () => {
+  it('joins text split across inline elements into one segment', () => {
+    expect(segmentsOf('<p>Kyiv says the <em>red</em> line holds.</p>')).toEqual(['Kyiv says the red line holds.']);
+  });
+
+  it('never runs text from two blocks together', () => {
+    expect(segmentsOf('<div><p>the red</p><p>line</p></div>')).toEqual(['the red', 'line']);
+    expect(segmentsOf('<p>the red<br>line</p>')).toEqual(['the red', 'line']);
+    expect(segmentsOf('<div>before<p>inside</p>after</div>')).toEqual(['before', 'inside', 'after']);
+  });
+
+  it.each([
+    ['<input value="ceasefire">'],
+    ['<textarea>ceasefire</textarea>'],
+    ['<div contenteditable="true">ceasefire</div>'],
+    ['<div contenteditable>ceasefire</div>'],
+    ['<script>var ceasefire</script>'],
+    ['<style>.ceasefire{}</style>'],
+    ['<noscript>ceasefire</noscript>'],
+    ['<code>ceasefire</code>'],
+    ['<pre>ceasefire</pre>'],
+    ['<svg><text>ceasefire</text></svg>'],
+    ['<div aria-hidden="true">ceasefire</div>'],
+    ['<div hidden>ceasefire</div>'],
+    ['<button>ceasefire</button>'],
+    ['<a href="/x">ceasefire</a>'],
+    ['<div data-factlight-ui>ceasefire</div>'],
+    ['<factlight-mark>ceasefire</factlight-mark>'],
+  ])('skips forbidden element %s', (html) => {
+    expect(segmentsOf(`<p>before</p>${html}`)).toEqual(['before']);
+  });
+
+  it('keeps text inside contenteditable="false" islands', () => {
+    expect(segmentsOf('<div contenteditable="false">ceasefire</div>')).toEqual(['ceasefire']);
+  });
+
+  it('enters open shadow roots', () => {
+    document.body.innerHTML = '<p>outside</p><div id="host"></div>';
+    const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p>inside the <b>shadow</b></p>';
+    expect(collectSegments(document.body).map((s) => s.text)).toEqual(['outside', 'inside the shadow']);
+  });
+
+  it('keeps node offsets: segment text is the concatenation of its nodes', () => {
+    document.body.innerHTML = '<p>a <i>b</i> c</p>';
+    const [seg] = collectSegments(document.body);
+    expect(seg!.nodes.map((n) => n.data).join('')).toBe(seg!.text);
+  });
+});
