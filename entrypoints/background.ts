@@ -1,3 +1,82 @@
+/**
+ * The background: the badge, the keyboard commands and the context menu. It keeps no state in memory
+ * (an MV3 service worker is stopped when idle): tab reports live in storage.session, settings in
+ * storage.sync, and every listener is registered synchronously at start-up so a wake-up event finds it.
+ */
+import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { isMessage, type PageReport } from '../lib/messages';
+import { clearTab, loadTabReport, saveFrameReport } from '../lib/tab-reports';
+import { loadSettings, saveSettings, setSiteEnabled } from '../lib/settings/store';
+import { siteDecision, siteOfUrl } from '../lib/sites';
+import { t } from '../lib/i18n';
 
-export default defineBackground(() => {});
+const MENU_TRACK = 'factlight-track-phrase';
+/** Dark slate with white text: readable on light and on dark toolbars. */
+const BADGE_BG = '#1e293b';
+
+/** browser.action in MV3, browserAction in Firefox's MV2 build. */
+function action() {
+  return (browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction)!;
+}
+
+async function showBadge(tabId: number, report: PageReport | null): Promise<void> {
+  const count = report && report.status === 'on' ? report.total : 0;
+  const text = count > 0 ? (count > 999 ? '999+' : String(count)) : '';
+  const title = count > 0 ? t('badge_title', String(count)) : t('actionTitle');
+  try {
+    await action().setBadgeText({ tabId, text });
+    await action().setBadgeBackgroundColor({ tabId, color: BADGE_BG });
+    await action().setBadgeTextColor?.({ tabId, color: '#ffffff' });
+    await action().setTitle({ tabId, title });
+  } catch {
+    // The tab closed while we were updating it: nothing to show.
+  }
+}
+
+async function activeTab(): Promise<Browser.tabs.Tab | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+/** The shortcut: flip highlights for the active tab's site and say so on the page. */
+async function toggleActiveSite(): Promise<void> {
+  const tab = await activeTab();
+  if (!tab?.id || !tab.url) return;
+  const settings = await loadSettings();
+  const report = await loadTabReport(tab.id);
+  const isOn = siteDecision(tab.url, settings, report ? report.status !== 'not-news' : true) === 'on';
+  const result = await saveSettings(setSiteEnabled(settings, siteOfUrl(tab.url) ?? '', !isOn));
+  const text = !result.ok ? result.message : isOn ? t('popover_announceOff') : null;
+  if (text) await browser.tabs.sendMessage(tab.id, { type: 'announce', text }, { frameId: 0 }).catch(() => undefined);
+  // Turning on: the page announces its own count once it has scanned (see the content script).
+  if (!isOn && result.ok) await browser.tabs.sendMessage(tab.id, { type: 'announce', text: '' }, { frameId: 0 }).catch(() => undefined);
+}
+
+export default defineBackground(() => {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
+    if (!isMessage(message) || message.type !== 'report' || sender.tab?.id === undefined) return undefined;
+    const tabId = sender.tab.id;
+    return saveFrameReport(tabId, sender.frameId ?? 0, message.report).then((combined) => showBadge(tabId, combined));
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => void clearTab(tabId));
+  browser.tabs.onUpdated.addListener((tabId, info) => {
+    if (info.status === 'loading' && info.url) void clearTab(tabId).then(() => showBadge(tabId, null));
+  });
+
+  browser.commands.onCommand.addListener((command) => {
+    if (command === 'toggle-highlights') void toggleActiveSite();
+    if (command === 'next-mention')
+      void activeTab().then((tab) => tab?.id && browser.tabs.sendMessage(tab.id, { type: 'jump', direction: 1 }, { frameId: 0 }).catch(() => undefined));
+  });
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: MENU_TRACK, title: t('menu_trackPhrase'), contexts: ['selection'] }, () => void browser.runtime.lastError);
+  });
+  browser.contextMenus.onClicked.addListener((info) => {
+    if (info.menuItemId !== MENU_TRACK || !info.selectionText) return;
+    const phrase = info.selectionText.trim().slice(0, 120);
+    void browser.tabs.create({ url: browser.runtime.getURL(`/options.html?track=${encodeURIComponent(phrase)}#topics`) });
+  });
+});

@@ -1,0 +1,379 @@
+/**
+ * The content script's conductor: decides whether this page gets highlights, finds the mentions,
+ * asks the highlighter to wrap them in idle time, opens popovers, follows page changes and settings,
+ * and reports counts to the badge. It changes the page only through `Highlighter` and `UiHost`.
+ */
+import { browser } from 'wxt/browser';
+import type { Topic } from '../pack/schema';
+import type { Settings } from '../settings/schema';
+import { isMessage, type Message, type PageReport, type PageStatus } from '../messages';
+import { loadEffectiveTopics, loadSettings, topicPrefs, watchSettings, watchTopics } from '../settings/store';
+import { siteDecision } from '../sites';
+import { compileTopics, type CompiledTopics } from '../matcher/compile';
+import { analyzeSegments, buildArticleContext, type ArticleContext, type FoundMention } from '../analyze';
+import { collectSegments, type TextSegment } from '../dom/segments';
+import { Highlighter, HIGHLIGHT_TAG, type HighlightRange } from '../dom/highlighter';
+import { runChunked } from '../dom/schedule';
+import { PageWatcher } from '../dom/watch';
+import { excerptAround, type Excerpt } from '../excerpts';
+import { packLanguage, pick } from '../format';
+import { t } from '../i18n';
+import { chooseHighlights } from './sections';
+import { highlightStyle } from '../dom/highlight-style';
+import { FOCUS_OUTLINE } from './focus';
+import { pageTheme } from './theme';
+import { UiHost } from './ui-host';
+import { findArticleRoots } from '../page/article';
+import { shippedTopics } from '../../data/shipped-pack';
+
+const HOVER_DELAY_MS = 350;
+const FLASH_MS = 1600;
+/** Segments analysed and wrapped per idle slice: small enough for slices well under 50 ms. */
+const SEGMENTS_PER_ITEM = 40;
+
+interface Tracked {
+  mention: FoundMention;
+  id: string;
+}
+
+/** Runs Factlight on one document (each frame has its own). */
+export class PageController {
+  private settings!: Settings;
+  private topics: Topic[] = [];
+  private compiled: CompiledTopics | null = null;
+  private article: ArticleContext | null = null;
+  private roots: Element[] = [];
+  private mentions: Tracked[] = [];
+  private status: PageStatus = 'no-mentions';
+  private lastReport = '';
+  private generation = 0;
+  private nextId = 0;
+  private readonly cursor = new Map<string, number>();
+  private readonly highlighter: Highlighter;
+  private readonly watcher: PageWatcher;
+  private readonly ui: UiHost;
+  private hoverTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly signal: AbortSignal,
+  ) {
+    this.watcher = new PageWatcher(doc, {
+      signal,
+      onChange: (roots) => void this.rescan(roots),
+      onNavigate: () => void this.refresh(),
+    });
+    this.highlighter = new Highlighter((topicId) => this.styleFor(topicId), { guard: (write) => this.watcher.mute(write) });
+    this.ui = new UiHost(doc);
+    signal.addEventListener('abort', () => this.stop(), { once: true });
+  }
+
+  /** Load settings and topics, listen for changes and messages, and scan the page. */
+  async start(): Promise<void> {
+    [this.settings, this.topics] = await Promise.all([loadSettings(), this.loadTopics()]);
+    const unwatchSettings = watchSettings((next) => void this.onSettings(next));
+    const unwatchTopics = watchTopics(() => void this.loadTopics().then((topics) => ((this.topics = topics), this.refresh())));
+    const onMessage = (message: unknown) => (isMessage(message) ? this.onMessage(message) : undefined);
+    browser.runtime.onMessage.addListener(onMessage);
+    this.signal.addEventListener('abort', () => {
+      unwatchSettings();
+      unwatchTopics();
+      browser.runtime.onMessage.removeListener(onMessage);
+    });
+    this.listenToHighlights();
+    await this.refresh();
+  }
+
+  /** Remove everything we added to the page. */
+  stop(): void {
+    this.generation++;
+    this.clearHighlights();
+    this.ui.destroy();
+  }
+
+  private loadTopics(): Promise<Topic[]> {
+    return loadEffectiveTopics(shippedTopics);
+  }
+
+  private enabledTopics(): Topic[] {
+    return this.topics.filter((topic, i) => topicPrefs(this.settings, topic.id, i).enabled);
+  }
+
+  private styleFor(topicId: string): string {
+    const index = Math.max(0, this.topics.findIndex((topic) => topic.id === topicId));
+    return highlightStyle(topicPrefs(this.settings, topicId, index));
+  }
+
+  private clearHighlights(): void {
+    this.ui.close(false);
+    this.watcher.pause();
+    this.highlighter.removeAll();
+    this.mentions = [];
+    this.cursor.clear();
+  }
+
+  /** Decide, scan and highlight the whole page from scratch. */
+  async refresh(): Promise<void> {
+    const generation = ++this.generation;
+    this.clearHighlights();
+    const doc = this.doc;
+    if (doc.designMode === 'on' || !doc.body || !/html/.test(doc.contentType)) return;
+    const topics = this.enabledTopics();
+    this.compiled = topics.length ? compileTopics(topics) : null;
+    this.article = this.compiled ? buildArticleContext(doc, this.compiled) : null;
+    const decision = siteDecision(doc.location?.href ?? '', this.settings, this.article?.isNews ?? false);
+    if (decision !== 'on') return this.setStatus(decision === 'restricted' ? 'site-off' : decision);
+    if (!this.compiled || !this.article) return this.setStatus('no-mentions');
+    if (this.article.beforeEvents) return this.setStatus('before-events');
+    this.roots = findArticleRoots(doc);
+    const segments = this.roots.flatMap((root) => collectSegments(root));
+    await this.process(segments, generation);
+    if (generation !== this.generation) return;
+    this.setStatus(this.mentions.length ? 'on' : 'no-mentions');
+    this.watcher.observe(this.roots);
+  }
+
+  /** Analyse and wrap segments in idle slices; drops its work if a newer refresh started. */
+  private async process(segments: TextSegment[], generation: number): Promise<void> {
+    const batches: TextSegment[][] = [];
+    for (let i = 0; i < segments.length; i += SEGMENTS_PER_ITEM) batches.push(segments.slice(i, i + SEGMENTS_PER_ITEM));
+    const found: FoundMention[] = [];
+    await runChunked(batches, (batch) => {
+      if (generation === this.generation) found.push(...analyzeSegments(batch, this.compiled!, this.article!));
+    }, { signal: this.signal });
+    if (generation !== this.generation) return;
+    const tracked = found.map((mention) => ({ mention, id: `fl${this.nextId++}` }));
+    const byMention = new Map(tracked.map((t) => [t.mention, t]));
+    const chosen = chooseHighlights(found, this.settings.highlightMode);
+    const ranges: HighlightRange[] = chosen.map((m) => ({
+      segment: m.segment,
+      start: m.start,
+      end: m.end,
+      topicId: m.topicId,
+      id: byMention.get(m)!.id,
+      label: t('popover_highlightLabel', this.topicTitle(m.topicId)),
+    }));
+    const groups: HighlightRange[][] = [];
+    for (let i = 0; i < ranges.length; i += SEGMENTS_PER_ITEM) groups.push(ranges.slice(i, i + SEGMENTS_PER_ITEM));
+    await runChunked(groups, (group) => {
+      if (generation === this.generation) this.highlighter.add(group);
+    }, { signal: this.signal });
+    if (generation !== this.generation) return;
+    this.mentions = mergeInOrder(this.mentions, tracked);
+  }
+
+  /** New or changed content: re-read just those parts. */
+  private async rescan(changed: Node[]): Promise<void> {
+    if (this.status !== 'on' && this.status !== 'no-mentions') return;
+    if (!this.compiled || !this.article) return;
+    const generation = this.generation;
+    const roots = changed.filter((node) => this.roots.some((root) => root === node || root.contains(node)));
+    if (!roots.length) return;
+    for (const root of roots) this.highlighter.removeWithin(root);
+    this.mentions = this.mentions.filter((m) => m.mention.segment.nodes.some((n) => n.isConnected) && !roots.some((r) => r.contains(m.mention.segment.block)));
+    await this.process(roots.flatMap((root) => collectSegments(root)), generation);
+    if (generation === this.generation) this.setStatus(this.mentions.length ? 'on' : 'no-mentions');
+  }
+
+  private topicTitle(topicId: string): string {
+    const topic = this.topics.find((x) => x.id === topicId);
+    return topic ? pick(topic.title, packLanguage(this.article?.lang)) : topicId;
+  }
+
+  private setStatus(status: PageStatus): void {
+    this.status = status;
+    const counts = new Map<string, number>();
+    if (status === 'on') for (const m of this.mentions) counts.set(m.mention.topicId, (counts.get(m.mention.topicId) ?? 0) + 1);
+    const topics = [...counts].map(([topicId, count]) => ({ topicId, count, title: this.topicTitle(topicId) }));
+    const report: PageReport = { status, url: this.doc.location?.href ?? '', topics, total: topics.reduce((n, x) => n + x.count, 0) };
+    const serialized = JSON.stringify(report);
+    if (serialized === this.lastReport) return;
+    this.lastReport = serialized;
+    void browser.runtime.sendMessage({ type: 'report', report } satisfies Message).catch(() => undefined);
+  }
+
+  private report(): PageReport {
+    return JSON.parse(this.lastReport || '{"status":"no-mentions","url":"","topics":[],"total":0}') as PageReport;
+  }
+
+  private async onSettings(next: Settings): Promise<void> {
+    const before = this.settings;
+    this.settings = next;
+    const onlyLooks =
+      JSON.stringify({ ...before, topics: null, popover: null, theme: null }) === JSON.stringify({ ...next, topics: null, popover: null, theme: null }) &&
+      this.topics.every((topic, i) => topicPrefs(before, topic.id, i).enabled === topicPrefs(next, topic.id, i).enabled);
+    if (onlyLooks) {
+      this.highlighter.restyle();
+      return;
+    }
+    const wasOn = this.status === 'on';
+    await this.refresh();
+    if (this.announceNext) {
+      this.announceNext = false;
+      this.ui.announce(this.status === 'on' ? t('popover_announceOn', String(this.mentions.length)) : wasOn ? t('popover_announceOff') : t('popover_announceNone'), this.theme());
+    }
+  }
+
+  private announceNext = false;
+
+  private onMessage(message: Message): Promise<unknown> | undefined {
+    switch (message.type) {
+      case 'get-report':
+        return Promise.resolve(this.report());
+      case 'jump':
+        this.jump(message.direction, message.topicId);
+        return Promise.resolve(true);
+      case 'announce':
+        // An empty announcement asks us to announce the result of the refresh the shortcut caused.
+        if (message.text) this.ui.announce(message.text, this.theme());
+        else this.announceNext = true;
+        return Promise.resolve(true);
+      default:
+        return undefined;
+    }
+  }
+
+  private theme() {
+    return pageTheme(this.doc, this.settings.theme);
+  }
+
+  /** Move to the next or previous mention (of one topic, or of any). */
+  private jump(direction: 1 | -1, topicId?: string): void {
+    const list = this.mentions.filter((m) => !topicId || m.mention.topicId === topicId);
+    if (!list.length) return;
+    const key = topicId ?? '*';
+    const at = this.cursor.get(key);
+    const next = at === undefined ? (direction === 1 ? 0 : list.length - 1) : (at + direction + list.length) % list.length;
+    this.cursor.set(key, next);
+    this.reveal(list[next]!);
+  }
+
+  /** Scroll a mention into view, focus it when highlighted, and flash it briefly. */
+  private reveal(tracked: Tracked): void {
+    const reduce = this.doc.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    const el = this.highlighter.elements().find((e) => e.getAttribute('data-factlight-id') === tracked.id && e.hasAttribute('tabindex'));
+    const target: Element = el ?? tracked.mention.segment.block;
+    target.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
+    if (el) {
+      el.focus({ preventScroll: true });
+      el.style.setProperty('outline', FOCUS_OUTLINE, 'important');
+      setTimeout(() => this.doc.activeElement !== el && el.style.removeProperty('outline'), FLASH_MS);
+    } else {
+      flashRange(this.doc, tracked.mention);
+    }
+  }
+
+  private listenToHighlights(): void {
+    const opts = { capture: true, signal: this.signal };
+    const findHighlight = (e: Event): HTMLElement | null => {
+      for (const node of e.composedPath()) {
+        if (node instanceof Element && node.localName === HIGHLIGHT_TAG && this.highlighter.has(node)) return node as HTMLElement;
+      }
+      return null;
+    };
+    this.doc.addEventListener('click', (e) => {
+      const el = findHighlight(e);
+      if (!el) return;
+      e.preventDefault();
+      this.toggle(el, e.detail === 0);
+    }, opts);
+    this.doc.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter' && e.key !== ' ') return;
+      const el = findHighlight(e);
+      if (!el) return;
+      e.preventDefault();
+      this.toggle(el, true);
+    }, opts);
+    this.doc.addEventListener('focusin', (e) => {
+      const el = findHighlight(e);
+      if (el) el.style.setProperty('outline', FOCUS_OUTLINE, 'important');
+    }, opts);
+    this.doc.addEventListener('focusout', (e) => {
+      const el = findHighlight(e);
+      if (el) el.style.removeProperty('outline');
+    }, opts);
+    this.doc.addEventListener('mouseover', (e) => {
+      if (!this.settings.popover.openOnHover) return;
+      const el = findHighlight(e);
+      clearTimeout(this.hoverTimer);
+      if (el && this.ui.openFor !== el) this.hoverTimer = setTimeout(() => this.open(el, false), HOVER_DELAY_MS);
+    }, opts);
+  }
+
+  private toggle(el: HTMLElement, focus: boolean): void {
+    const info = this.highlighter.infoOf(el);
+    const first = info?.first ?? el;
+    if (this.ui.openFor === first) this.ui.close(focus);
+    else this.open(first, focus);
+  }
+
+  /** Open the popover for the mention behind highlight `el`. */
+  private open(el: HTMLElement, focus: boolean): void {
+    const info = this.highlighter.infoOf(el);
+    const tracked = info && this.mentions.find((m) => m.id === info.id);
+    const topic = tracked && this.topics.find((x) => x.id === tracked.mention.topicId);
+    if (!tracked || !topic) return;
+    const lang = packLanguage(this.article?.lang);
+    const sameTopic = this.mentions.filter((m) => m.mention.topicId === topic.id);
+    const excerpts: Array<{ excerpt: Excerpt; tracked: Tracked }> = [];
+    const seen = new Set<string>();
+    for (const m of sameTopic) {
+      const excerpt = excerptAround(m.mention.segment.text, m.mention.start, m.mention.end, lang);
+      if (seen.has(excerpt.text)) continue;
+      seen.add(excerpt.text);
+      excerpts.push({ excerpt, tracked: m });
+    }
+    this.ui.open(
+      info.first ?? el,
+      {
+        topic,
+        lang,
+        locale: navigator.language,
+        reasons: tracked.mention.reasons,
+        excerpts: excerpts.map((x) => x.excerpt),
+        show: { timeline: this.settings.popover.showTimeline, quotes: this.settings.popover.showQuotes, inArticle: this.settings.popover.showInArticle },
+        onJump: (i) => {
+          const target = excerpts[i];
+          if (!target) return;
+          this.ui.close(false);
+          this.reveal(target.tracked);
+        },
+      },
+      this.theme(),
+      focus,
+    );
+  }
+}
+
+/** Keep mentions in document order when a rescan adds some in the middle of the page. */
+function mergeInOrder(existing: Tracked[], added: Tracked[]): Tracked[] {
+  if (!existing.length) return added;
+  const all = [...existing, ...added];
+  return all.sort((a, b) => {
+    if (a.mention.segment === b.mention.segment) return a.mention.start - b.mention.start;
+    const pos = a.mention.segment.block.compareDocumentPosition(b.mention.segment.block);
+    return pos & 4 /* FOLLOWING */ ? -1 : pos & 2 /* PRECEDING */ ? 1 : 0;
+  });
+}
+
+/**
+ * Briefly show a mention that has no highlight (first-per-section mode) by selecting it: visible in
+ * every browser, read by screen readers, and it adds nothing to the page's DOM.
+ */
+function flashRange(doc: Document, mention: FoundMention): void {
+  let offset = 0;
+  const range = doc.createRange();
+  for (const node of mention.segment.nodes) {
+    if (!node.isConnected) return;
+    const len = node.data.length;
+    if (offset <= mention.start && mention.start <= offset + len) range.setStart(node, mention.start - offset);
+    if (offset <= mention.end && mention.end <= offset + len) {
+      range.setEnd(node, mention.end - offset);
+      break;
+    }
+    offset += len;
+  }
+  const selection = doc.getSelection();
+  selection?.removeAllRanges();
+  selection?.addRange(range);
+}

@@ -1,0 +1,172 @@
+/**
+ * Factlight's own UI on the page: one shadow-root host holding the popover and a screen-reader live
+ * region. The host exists only while it has something to show, so a page without an open popover
+ * carries no trace of us beyond the highlights themselves.
+ */
+import { render } from 'preact';
+import { autoUpdate, computePosition, flip, hide, offset, shift, size } from '@floating-ui/dom';
+import { Popover, type PopoverProps } from '../../components/popover/Popover';
+import css from '../../components/popover/popover.css?inline';
+
+/** Tag of the host element; page CSS keyed to it is overridden by the inline !important styles. */
+export const UI_TAG = 'factlight-ui';
+const HOST_STYLE = 'all: initial !important; display: block !important; position: static !important; contain: none !important;';
+const ANNOUNCE_MS = 6000;
+
+export type Theme = 'light' | 'dark';
+
+/** Opens and closes the popover next to a highlight, and speaks short messages to screen readers. */
+export class UiHost {
+  private host: HTMLElement | null = null;
+  private root: HTMLElement | null = null;
+  private floating: HTMLElement | null = null;
+  private live: HTMLElement | null = null;
+  private anchor: HTMLElement | null = null;
+  private stopAutoUpdate: (() => void) | null = null;
+  private announceTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly listeners = new AbortController();
+
+  constructor(private readonly doc: Document = document) {
+    // Escape and outside clicks close the popover; registered once, cheap when nothing is open.
+    doc.addEventListener('keydown', (e) => this.onKeydown(e), { capture: true, signal: this.listeners.signal });
+    doc.addEventListener('pointerdown', (e) => this.onPointerDown(e), { capture: true, signal: this.listeners.signal });
+  }
+
+  /** The highlight whose popover is open, if any. */
+  get openFor(): HTMLElement | null {
+    return this.anchor;
+  }
+
+  /** True when `node` belongs to our UI (events from inside it must not close it). */
+  contains(node: EventTarget | null): boolean {
+    return !!this.host && node instanceof Node && (node === this.host || this.host.contains(node));
+  }
+
+  /** Show the popover for `anchor`; focus moves into it when `focus` (keyboard opening). */
+  open(anchor: HTMLElement, props: Omit<PopoverProps, 'onClose'>, theme: Theme, focus: boolean): void {
+    if (this.anchor && this.anchor !== anchor) this.close(false);
+    this.ensureHost(theme);
+    this.anchor = anchor;
+    anchor.setAttribute('aria-expanded', 'true');
+    render(<Popover {...props} onClose={() => this.close(true)} />, this.floating!);
+    this.floating!.hidden = false;
+    this.stopAutoUpdate?.();
+    this.stopAutoUpdate = autoUpdate(anchor, this.floating!, () => void this.position());
+    if (focus) (this.floating!.querySelector('.title') as HTMLElement | null)?.focus({ preventScroll: true });
+  }
+
+  /** Close the popover; return focus to its highlight when the reader closed it from the keyboard or the button. */
+  close(returnFocus: boolean): void {
+    const anchor = this.anchor;
+    if (!anchor) return;
+    this.anchor = null;
+    this.stopAutoUpdate?.();
+    this.stopAutoUpdate = null;
+    if (this.floating) {
+      render(null, this.floating);
+      this.floating.hidden = true;
+    }
+    anchor.removeAttribute('aria-expanded');
+    if (returnFocus && anchor.isConnected) anchor.focus({ preventScroll: true });
+    this.removeHostIfIdle();
+  }
+
+  /** Say `text` through a polite live region (after the shortcut toggles highlights). */
+  announce(text: string, theme: Theme = 'light'): void {
+    this.ensureHost(theme);
+    const live = this.live!;
+    live.textContent = '';
+    // A fresh text node a moment later is what screen readers reliably announce.
+    setTimeout(() => (live.textContent = text), 50);
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => {
+      this.announceTimer = undefined;
+      live.textContent = '';
+      this.removeHostIfIdle();
+    }, ANNOUNCE_MS);
+  }
+
+  /** Remove everything we added and stop listening. */
+  destroy(): void {
+    this.close(false);
+    clearTimeout(this.announceTimer);
+    this.announceTimer = undefined;
+    this.listeners.abort();
+    this.host?.remove();
+    this.host = null;
+  }
+
+  private ensureHost(theme: Theme): void {
+    if (!this.host || !this.host.isConnected) {
+      const host = this.doc.createElement(UI_TAG);
+      host.setAttribute('data-factlight-ui', '');
+      host.setAttribute('style', HOST_STYLE);
+      const shadow = host.attachShadow({ mode: 'open' });
+      const style = this.doc.createElement('style');
+      style.textContent = css;
+      const root = this.doc.createElement('div');
+      root.className = 'root';
+      const floating = this.doc.createElement('div');
+      floating.className = 'floating';
+      floating.hidden = true;
+      const live = this.doc.createElement('div');
+      live.className = 'live';
+      live.setAttribute('role', 'status');
+      live.setAttribute('aria-live', 'polite');
+      root.append(floating, live);
+      shadow.append(style, root);
+      // documentElement, not body: single-page apps often replace body's children wholesale.
+      this.doc.documentElement.append(host);
+      Object.assign(this, { host, root, floating, live });
+    }
+    this.root!.dataset.theme = theme;
+  }
+
+  private removeHostIfIdle(): void {
+    if (this.anchor || this.announceTimer) return;
+    this.host?.remove();
+    this.host = this.root = this.floating = this.live = null;
+  }
+
+  private async position(): Promise<void> {
+    const anchor = this.anchor;
+    const floating = this.floating;
+    if (!anchor || !floating) return;
+    if (!anchor.isConnected) return this.close(false);
+    const { x, y, middlewareData } = await computePosition(anchor, floating, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [
+        offset(6),
+        flip({ padding: 8 }),
+        shift({ padding: 8 }),
+        size({
+          padding: 8,
+          apply: ({ availableHeight }) => {
+            floating.style.maxHeight = `${Math.max(160, Math.min(520, availableHeight))}px`;
+          },
+        }),
+        hide(),
+      ],
+    });
+    if (this.anchor !== anchor) return;
+    // Scrolled away: the mention is off screen, so the card has nothing to point at.
+    if (middlewareData.hide?.referenceHidden) return this.close(false);
+    Object.assign(floating.style, { left: `${x}px`, top: `${y}px` });
+  }
+
+  private onKeydown(e: KeyboardEvent): void {
+    if (e.key === 'Escape' && this.anchor) {
+      e.stopPropagation();
+      this.close(true);
+    }
+  }
+
+  private onPointerDown(e: PointerEvent): void {
+    if (!this.anchor) return;
+    const path = e.composedPath();
+    if (this.host && path.includes(this.host)) return;
+    if (path.includes(this.anchor)) return; // the highlight's own click toggles
+    this.close(false);
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Starts Debian's Chromium with the built extension (.output/chrome-mv3) in a fresh profile, with the
+ * flags that keep it quiet on a machine with no internet (see shared/notes/browser-testing.md).
+ */
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from './server';
+
+export const CHROME_BUILD = join(REPO_ROOT, '.output/chrome-mv3');
+
+/** Path of a Chromium or Chrome binary on this machine. */
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+  const found = candidates.find((c) => c && existsSync(c));
+  if (!found) throw new Error('No Chromium found: install Debian\'s "chromium" package or set CHROMIUM_PATH');
+  return found;
+}
+
+export interface ChromiumSession {
+  context: BrowserContext;
+  extensionId: string;
+  /** The extension's service worker (re-found if Chromium restarted it). */
+  worker(): Promise<Worker>;
+  /** An extension page URL, e.g. extensionUrl('popup.html?tab=3'). */
+  extensionUrl(path: string): string;
+  newPage(url?: string): Promise<Page>;
+  /** The tab id Chromium gave `page` (asked of the extension, by URL). */
+  tabIdOf(page: Page): Promise<number>;
+  /** Everything in the extension's storage area. */
+  storage(area: 'local' | 'sync'): Promise<Record<string, unknown>>;
+  /** Write the extension's settings (merged over what is stored). */
+  setSettings(patch: Record<string, unknown>): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Launch Chromium with the extension loaded. `headed` needs a display (Xvfb in CI). */
+export async function launchChromium(options: { headed?: boolean; attachToPopups?: boolean } = {}): Promise<ChromiumSession> {
+  if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) throw new Error('Build first: npm run build');
+  if (options.attachToPopups) process.env.PW_CHROMIUM_ATTACH_TO_OTHER = '1';
+  const profile = mkdtempSync(join(tmpdir(), 'factlight-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: !options.headed,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${CHROME_BUILD}`,
+      `--load-extension=${CHROME_BUILD}`,
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-features=Translate,MediaRouter',
+      '--lang=en-US',
+    ],
+  });
+  const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(firstWorker.url()).host;
+  const worker = async () => context.serviceWorkers().find((w) => w.url().includes(extensionId)) ?? context.waitForEvent('serviceworker');
+  const session: ChromiumSession = {
+    context,
+    extensionId,
+    worker,
+    extensionUrl: (path) => `chrome-extension://${extensionId}/${path}`,
+    async newPage(url) {
+      const page = await context.newPage();
+      if (url) await page.goto(url);
+      return page;
+    },
+    async tabIdOf(page) {
+      const url = page.url();
+      return (await worker()).evaluate(async (u) => {
+        const tabs = await chrome.tabs.query({});
+        const tab = tabs.find((t) => t.url === u);
+        if (!tab?.id) throw new Error(`no tab with ${u}`);
+        return tab.id;
+      }, url);
+    },
+    async storage(area) {
+      return (await worker()).evaluate((a) => chrome.storage[a].get(null), area);
+    },
+    async setSettings(patch) {
+      await (await worker()).evaluate(async (p) => {
+        const { settings } = await chrome.storage.sync.get('settings');
+        // The version meta key stops @wxt-dev/storage from migrating what we wrote as if it were old.
+        await chrome.storage.sync.set({ settings: { ...(settings ?? {}), ...p }, settings$: { v: 2 } });
+      }, patch);
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+  return session;
+}

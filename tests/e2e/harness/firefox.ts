@@ -1,0 +1,59 @@
+/**
+ * Starts Debian's Firefox ESR through puppeteer-core (WebDriver BiDi) and installs the built add-on
+ * (.output/firefox-mv2) with a fixed internal UUID, so moz-extension:// URLs are known in advance.
+ */
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from './server';
+import { GECKO_ID } from '../../../wxt.config';
+
+export const FIREFOX_BUILD = join(REPO_ROOT, '.output/firefox-mv2');
+export const FIREFOX_UUID = '6f1c2f0e-4a53-4f7e-9f57-5a8e6a2b7c11';
+
+export function firefoxPath(): string {
+  const found = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find((c) => c && existsSync(c));
+  if (!found) throw new Error('No Firefox found: install Debian\'s "firefox-esr" package or set FIREFOX_PATH');
+  return found;
+}
+
+export interface FirefoxSession {
+  browser: Browser;
+  extensionUrl(path: string): string;
+  newPage(url?: string): Promise<Page>;
+  /** Open an extension page; its navigation never resolves in Firefox, so wait for a selector instead. */
+  openExtensionPage(path: string, readySelector: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchFirefox(): Promise<FirefoxSession> {
+  if (!existsSync(join(FIREFOX_BUILD, 'manifest.json'))) throw new Error('Build first: npm run build');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath(),
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      'intl.locale.requested': 'en-US',
+    },
+  });
+  await browser.installExtension(FIREFOX_BUILD);
+  const extensionUrl = (path: string) => `moz-extension://${FIREFOX_UUID}/${path}`;
+  return {
+    browser,
+    extensionUrl,
+    async newPage(url) {
+      const page = await browser.newPage();
+      if (url) await page.goto(url);
+      return page;
+    },
+    async openExtensionPage(path, readySelector) {
+      const page = await browser.newPage();
+      void page.goto(extensionUrl(path)).catch(() => undefined);
+      await page.waitForSelector(readySelector, { timeout: 15_000 });
+      return page;
+    },
+    close: () => browser.close(),
+  };
+}
