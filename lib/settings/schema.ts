@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { TopicSchema } from '../pack/schema';
+import { normalizeSitePattern } from '../sites';
 
 /** Highlight colour presets: each pair (background, text) meets WCAG AA on itself in light and dark. */
 export const COLOR_PRESETS = {
@@ -28,8 +29,15 @@ export const TopicPrefsSchema = v.object({
 });
 export type TopicPrefs = v.InferOutput<typeof TopicPrefsSchema>;
 
-/** Site patterns: a host (`example.com`, which also covers `www.`) or `*.example.com` for subdomains. */
-export const SitePatternSchema = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.minLength(1), v.maxLength(253));
+/**
+ * Site patterns: a host (`example.com`, which also covers `www.`), `*.example.com` for subdomains, or
+ * `file://` for local files; stored in the normal form {@link normalizeSitePattern} gives (lib/sites.ts).
+ */
+export const SitePatternSchema = v.pipe(
+  v.string(),
+  v.check((s) => normalizeSitePattern(s) !== null, 'must be a site such as example.com or *.example.com'),
+  v.transform((s) => normalizeSitePattern(s) ?? s),
+);
 
 /** Settings kept in storage.sync (small: the whole object stays well under the 8 KB item quota). */
 export const SettingsSchema = v.object({
