@@ -65,11 +65,16 @@ export const QuoteSchema = v.strictObject({
 });
 
 /**
- * Alias syntax: a phrase of words separated by spaces. A word ending in `*` matches that stem plus
- * any letters (for inflections: `червон* лінi*`). Case, apostrophe kind, hyphen or space between
- * words, soft hyphens and line breaks are all matched loosely by the matcher.
+ * Alias syntax: a phrase of words separated by spaces or hyphens. A word ending in `*` matches that
+ * stem plus any letters (for inflections: `червон* ліні*`); the stem needs at least two characters so
+ * a term can never match every word. Case, apostrophe kind, hyphen or space between words, soft
+ * hyphens and line breaks are all matched loosely by the matcher.
  */
-const alias = v.pipe(plainText(120), v.regex(/^[^*]*(\*[^*]*)*$/, 'bad alias'));
+export const ALIAS_SYNTAX = /^[^\s*]{2,}\*?(?:[\s-]+[^\s*]+\*?)*$|^[^\s*]+(?:[\s-]+[^\s*]+\*?)+$|^[^\s*]+$/u;
+const alias = v.pipe(
+  plainText(120),
+  v.regex(ALIAS_SYNTAX, 'write words separated by spaces; `*` may only end a word of at least two letters, like червон*'),
+);
 const aliasList = v.array(alias);
 
 export const AliasesSchema = v.strictObject({
@@ -80,10 +85,14 @@ export const AliasesSchema = v.strictObject({
 
 /**
  * What ties a mention to this topic's events rather than another story. Terms use the alias syntax.
- * - `anchors`: words of this story (Ukraine, Zelenskyy, Kremlin, ...); a mention needs some nearby.
- * - `exclude`: words that mark another story (Gaza, Grand Prix, Sudan, ...); they veto a mention
- *   when they dominate its neighbourhood.
- * - `requireAnchors`: how many distinct anchors the mention's neighbourhood needs (default 1).
+ * - `anchors`: words of this story (Ukraine, Zelenskyy, Kremlin, ...); a mention needs them near it
+ *   or, failing that, throughout the article.
+ * - `exclude`: words that mark another story (Gaza, Grand Prix, Sudan, ...); they outweigh anchors
+ *   that are farther from the mention, and an exclusion that contains the mention itself
+ *   ("Jeddah Tower", "thin red line") always vetoes it.
+ * - `requireAnchors`: how many distinct anchors near the mention are enough on their own (default 1);
+ *   below that the article as a whole must name at least this many (and at least two).
+ * See docs/decisions/002-matcher-context-rules.md.
  */
 export const ContextSchema = v.strictObject({
   anchors: aliasList,

@@ -1,0 +1,149 @@
+/**
+ * The pipeline the content script calls: read the page (date, language, article roots), find alias
+ * candidates in text segments, and keep those that are about the topics' events, each with its
+ * reasons. Built so that a page without any candidate costs one regex pass over its text: article-
+ * level context is only counted once a candidate turns up.
+ */
+import { collectSegments, type TextSegment } from './dom/segments';
+import { aliasOf, compileTopics, type CompiledTopics } from './matcher/compile';
+import { classifyCandidate, type Decision, type MatchReason } from './matcher/classify';
+import { countContextTerms, findCandidates, findContextHits, findTimeYears, type Candidate, type ContextHit } from './matcher/find';
+import { findArticleRoots, isInArticle } from './page/roots';
+import { readPageMeta } from './page/meta';
+
+export { compileTopics, type CompiledTopics, type MatchReason };
+
+/** A mention accepted as being about a topic's events, located in its segment. */
+export interface FoundMention {
+  topicId: string;
+  segment: TextSegment;
+  /** Offsets into `segment.text` (the original text, soft hyphens and all). */
+  start: number;
+  end: number;
+  text: string;
+  reasons: MatchReason[];
+}
+
+/** A candidate with its verdict, accepted or not: for tests, the evaluation and debugging. */
+export interface JudgedCandidate extends Omit<FoundMention, 'reasons'>, Decision {}
+
+/** What the analysis knows about the page as a whole. */
+export interface ArticleContext {
+  lang: string;
+  publishedAt?: string;
+  isNews: boolean;
+  /** Elements holding the article (see `findArticleRoots`); empty means "the whole page is the article". */
+  roots: Element[];
+  /** The article's text (segments of the roots outside rails), for article-level context. */
+  articleText: string;
+}
+
+/** Context-term counts over an article, computed on the first candidate and kept per context. */
+const articleCounts = new WeakMap<ArticleContext, Int32Array>();
+
+function countsFor(ctx: ArticleContext, compiled: CompiledTopics): Int32Array {
+  let counts = articleCounts.get(ctx);
+  if (!counts) {
+    counts = countContextTerms(ctx.articleText, compiled);
+    articleCounts.set(ctx, counts);
+  }
+  return counts;
+}
+
+function articleSegments(roots: readonly Element[]): TextSegment[] {
+  return roots.flatMap((root) => collectSegments(root)).filter((s) => isInArticle(s.block, roots));
+}
+
+/**
+ * Reads `doc` once for everything the analysis needs about the page. Cheap: DOM queries and one
+ * walk over the article's text, no matching. `compiled` is accepted so callers keep one signature
+ * should page reading ever depend on the pack.
+ */
+export function buildArticleContext(doc: Document, _compiled?: CompiledTopics): ArticleContext {
+  const meta = readPageMeta(doc);
+  const roots = findArticleRoots(doc);
+  return {
+    lang: meta.lang,
+    ...(meta.publishedAt && { publishedAt: meta.publishedAt }),
+    isNews: meta.isNews,
+    roots,
+    articleText: articleSegments(roots).map((s) => s.text).join('\n'),
+  };
+}
+
+function segmentInArticle(segment: TextSegment, ctx: ArticleContext): boolean {
+  return ctx.roots.length === 0 || isInArticle(segment.block, ctx.roots);
+}
+
+/**
+ * Every candidate in `segments` with its verdict, in document order. `segments` should be in
+ * document order; the segments just before and after a candidate's segment lend it context.
+ */
+export function judgeSegments(segments: readonly TextSegment[], compiled: CompiledTopics, ctx: ArticleContext): JudgedCandidate[] {
+  const out: JudgedCandidate[] = [];
+  const hitsCache = new Map<number, ContextHit[]>();
+  const hitsOf = (i: number) => {
+    let hits = hitsCache.get(i);
+    if (!hits) {
+      const seg = segments[i];
+      hits = seg ? findContextHits(seg.text, compiled) : [];
+      hitsCache.set(i, hits);
+    }
+    return hits;
+  };
+
+  segments.forEach((segment, i) => {
+    const candidates = findCandidates(segment.text, compiled);
+    if (!candidates.length) return;
+    const inArticle = segmentInArticle(segment, ctx);
+    const years = findTimeYears(segment.text);
+    for (const c of candidates) {
+      const topic = compiled.topics[c.topicIndex]!;
+      const alias = aliasOf(topic, c.text);
+      const decision: Decision = inArticle
+        ? classifyCandidate(c, compiled, evidence(i, c, years), alias)
+        : { accepted: false, reasons: [{ code: 'alias', detail: [alias, c.text] }, { code: 'outside-article', detail: [] }] };
+      out.push({ topicId: topic.id, segment, start: c.start, end: c.end, text: c.text, ...decision });
+    }
+  });
+  return out;
+
+  function evidence(i: number, _c: Candidate, years: ReturnType<typeof findTimeYears>) {
+    const neighbours = [i - 1, i + 1].filter((j) => j >= 0 && j < segments.length && segmentInArticle(segments[j]!, ctx)).flatMap(hitsOf);
+    return {
+      sameSegment: hitsOf(i),
+      neighbours,
+      years,
+      article: countsFor(ctx, compiled),
+      ...(ctx.publishedAt && { publishedAt: ctx.publishedAt }),
+    };
+  }
+}
+
+/**
+ * The accepted mentions in `segments`, in document order. Cheap per segment, so the content script
+ * can re-run it on just the segments a page adds (infinite scroll, live blogs).
+ */
+export function analyzeSegments(segments: readonly TextSegment[], compiled: CompiledTopics, ctx: ArticleContext): FoundMention[] {
+  return judgeSegments(segments, compiled, ctx)
+    .filter((j) => j.accepted)
+    .map(({ topicId, segment, start, end, text, reasons }) => ({ topicId, segment, start, end, text, reasons }));
+}
+
+/** True when the article was published before every topic's events began (status "before-events"). */
+export function isBeforeEvents(ctx: ArticleContext, compiled: CompiledTopics): boolean {
+  if (!ctx.publishedAt) return false;
+  const begins = compiled.topics.map((t) => t.eventsBegin);
+  if (begins.some((b) => !b)) return false;
+  return begins.every((b) => ctx.publishedAt! < b!);
+}
+
+/** Analyses a whole document: its context, the accepted mentions, and whether it predates the events. */
+export function analyzeDocument(
+  doc: Document,
+  compiled: CompiledTopics,
+): { ctx: ArticleContext; mentions: FoundMention[]; beforeEvents: boolean } {
+  const ctx = buildArticleContext(doc, compiled);
+  const segments = doc.body ? collectSegments(doc.body) : [];
+  return { ctx, mentions: analyzeSegments(segments, compiled, ctx), beforeEvents: isBeforeEvents(ctx, compiled) };
+}

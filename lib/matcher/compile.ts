@@ -1,0 +1,104 @@
+/**
+ * Compiles a pack's topics once into two combined RegExps: one for the aliases of every topic (run
+ * over every segment, so a page without a candidate costs one regex pass) and one for the context
+ * terms (anchors and exclusions, run only around candidates and over the article body when there is
+ * at least one candidate).
+ */
+import type { Topic } from '../pack/schema';
+import { AFTER_WORD, BEFORE_WORD, normalizeTerm, termRegExp, termSource } from './pattern';
+
+/** How a context term bears on one topic. */
+export type TermRole = 'anchor' | 'exclude';
+
+/** One distinct context term across the pack. */
+export interface ContextTerm {
+  /** The term as written in the pack (first spelling seen). */
+  term: string;
+  /** Its role per topic index; `undefined` where the topic does not list it. */
+  roles: (TermRole | undefined)[];
+}
+
+/** One topic, ready for matching. */
+export interface CompiledTopic {
+  id: string;
+  index: number;
+  topic: Topic;
+  /** Aliases in every language, longest first, each with a whole-text RegExp to name the alias a match came from. */
+  aliases: { alias: string; re: RegExp }[];
+  /** Articles published before this day (YYYY-MM-DD) get no mention of the topic. */
+  eventsBegin?: string;
+  /** Distinct anchors a mention's evidence needs. */
+  requireAnchors: number;
+}
+
+/** A pack compiled for matching. Build once per pack and reuse: compiling costs far more than a search. */
+export interface CompiledTopics {
+  topics: CompiledTopic[];
+  /** Every alias of every topic; capturing group `i + 1` is topic `i`. Flags `giu`. */
+  aliasRe: RegExp;
+  /** Every context term; capturing group `i + 1` is `terms[i]`. `null` when no topic has context. */
+  contextRe: RegExp | null;
+  terms: ContextTerm[];
+}
+
+const byLengthDesc = (a: string, b: string) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0);
+
+function allAliases(topic: Topic): string[] {
+  const { en = [], uk = [], ru = [] } = topic.aliases;
+  return [...new Set([...en, ...uk, ...ru].map(normalizeTerm))].filter(Boolean).sort(byLengthDesc);
+}
+
+/**
+ * Compiles `topics` for `findCandidates` and `findContextHits`. Throws only if a term cannot be
+ * compiled, which `parsePack` rules out for packs that passed validation.
+ */
+export function compileTopics(topics: readonly Topic[]): CompiledTopics {
+  const compiled: CompiledTopic[] = topics.map((topic, index) => ({
+    id: topic.id,
+    index,
+    topic,
+    aliases: allAliases(topic).map((alias) => ({ alias, re: termRegExp(alias) })),
+    eventsBegin: topic.eventsBegin,
+    requireAnchors: topic.context?.requireAnchors ?? 1,
+  }));
+
+  // A topic without aliases still gets a group (that never matches) so group i + 1 stays topic i.
+  const groups = compiled.map((t) =>
+    t.aliases.length ? `(${t.aliases.map((a) => termSource(a.alias)).join('|')})` : '(?!)',
+  );
+  const aliasRe = new RegExp(`${BEFORE_WORD}(?:${groups.join('|')})${AFTER_WORD}`, 'giu');
+
+  const termIndex = new Map<string, number>();
+  const terms: ContextTerm[] = [];
+  const addTerm = (raw: string, topicIndex: number, role: TermRole) => {
+    const key = normalizeTerm(raw);
+    if (!key) return;
+    let i = termIndex.get(key);
+    if (i === undefined) {
+      i = terms.length;
+      termIndex.set(key, i);
+      terms.push({ term: raw.trim(), roles: compiled.map(() => undefined) });
+    }
+    // A term listed as both anchor and exclusion for one topic is an exclusion: be quiet when unsure.
+    if (terms[i]!.roles[topicIndex] !== 'exclude') terms[i]!.roles[topicIndex] = role;
+  };
+  compiled.forEach((t) => {
+    for (const a of t.topic.context?.anchors ?? []) addTerm(a, t.index, 'anchor');
+    for (const x of t.topic.context?.exclude ?? []) addTerm(x, t.index, 'exclude');
+  });
+  // Longer terms first inside the alternation would need one group per term anyway; each term is its
+  // own group, so order them longest first to let "Jeddah Tower" win over a shorter term at the same place.
+  const order = terms.map((_, i) => i).sort((a, b) => byLengthDesc(normalizeTerm(terms[a]!.term), normalizeTerm(terms[b]!.term)));
+  const sortedTerms = order.map((i) => terms[i]!);
+  const contextRe = sortedTerms.length
+    ? new RegExp(`${BEFORE_WORD}(?:${sortedTerms.map((t) => `(${termSource(t.term)})`).join('|')})${AFTER_WORD}`, 'giu')
+    : null;
+
+  return { topics: compiled, aliasRe, contextRe, terms: sortedTerms };
+}
+
+/** The alias of `topic` that `text` (a match) is a form of, or the text itself if none matches whole. */
+export function aliasOf(topic: CompiledTopic, text: string): string {
+  const flat = text.replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '');
+  return topic.aliases.find((a) => a.re.test(flat))?.alias ?? flat;
+}

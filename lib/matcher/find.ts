@@ -1,0 +1,91 @@
+/**
+ * The searches: candidates (alias matches) and context hits (anchor and exclusion terms) in a piece
+ * of text. Offsets always index the text as given, even when invisible characters sat inside a match.
+ */
+import type { CompiledTopics } from './compile';
+import type { YearHit } from './classify';
+import { originalSpan, stripInvisible } from './pattern';
+
+/** An alias match: a possible mention of a topic, not yet judged. */
+export interface Candidate {
+  topicIndex: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A context term found in text. */
+export interface ContextHit {
+  /** Index into `CompiledTopics.terms`. */
+  term: number;
+  start: number;
+  end: number;
+}
+
+function firstGroup(m: RegExpExecArray): number {
+  for (let g = 1; g < m.length; g++) if (m[g] !== undefined) return g - 1;
+  return -1;
+}
+
+function scan<T>(re: RegExp, text: string, make: (group: number, start: number, end: number) => T): T[] {
+  const stripped = stripInvisible(text);
+  const out: T[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(stripped.text); m; m = re.exec(stripped.text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const [start, end] = originalSpan(stripped, m.index, m.index + m[0].length);
+    out.push(make(firstGroup(m), start, end));
+  }
+  return out;
+}
+
+/** All alias matches in `text`, in order. One regex pass; no allocation when there is none. */
+export function findCandidates(text: string, compiled: CompiledTopics): Candidate[] {
+  return scan(compiled.aliasRe, text, (topicIndex, start, end) => ({ topicIndex, start, end, text: text.slice(start, end) }));
+}
+
+/** All context terms in `text`, in order. */
+export function findContextHits(text: string, compiled: CompiledTopics): ContextHit[] {
+  if (!compiled.contextRe) return [];
+  return scan(compiled.contextRe, text, (term, start, end) => ({ term, start, end }));
+}
+
+/** How often each context term occurs in `text` (index = term index). */
+export function countContextTerms(text: string, compiled: CompiledTopics): Int32Array {
+  const counts = new Int32Array(compiled.terms.length);
+  for (const hit of findContextHits(text, compiled)) counts[hit.term]!++;
+  return counts;
+}
+
+const MONTHS = [
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  // Ukrainian and Russian months in the genitive ("11 травня 2023", "11 мая 2023") and the locative ("у травні").
+  'січня', 'лютого', 'березня', 'квітня', 'травня', 'червня', 'липня', 'серпня', 'вересня', 'жовтня', 'листопада', 'грудня',
+  'січні', 'лютому', 'березні', 'квітні', 'травні', 'червні', 'липні', 'серпні', 'вересні', 'жовтні', 'листопаді', 'грудні',
+  'января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря',
+  'январе', 'феврале', 'марте', 'апреле', 'мае', 'июне', 'июле', 'августе', 'сентябре', 'октябре', 'ноябре', 'декабре',
+];
+/**
+ * A year named as the time of something: after "in", "during", "в", "у" (with up to two words
+ * between, "in early May 2023", "у травні 2023") or after a month. A bare number ("2023 people")
+ * or "since 2014" is not a time of the event itself, so it does not count.
+ */
+const YEAR_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:(?:in|during|в|у|во)\\s+(?:[\\p{L}.]+\\s+){0,2}|(?:${MONTHS.join('|')})\\.?\\s+(?:\\d{1,2},?\\s+)?)(19[5-9]\\d|20[0-4]\\d)(?!\\p{N})`,
+  'giu',
+);
+
+/** Years named as the time of something in `text`, with the offsets of the year digits. */
+export function findTimeYears(text: string): YearHit[] {
+  const out: YearHit[] = [];
+  YEAR_RE.lastIndex = 0;
+  for (let m = YEAR_RE.exec(text); m; m = YEAR_RE.exec(text)) {
+    const end = m.index + m[0].length;
+    out.push({ year: Number(m[1]), start: end - 4, end });
+  }
+  return out;
+}

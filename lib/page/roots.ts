@@ -1,0 +1,126 @@
+/**
+ * Where the article is on a page, and what around it is not the article (navigation, sidebars,
+ * "related stories", comments). Mentions and context words count only inside the article, so a
+ * menu link or a rail headline about the ceasefire cannot make an unrelated story look related.
+ */
+
+/** Elements that are never article text, whatever they contain. */
+const RAIL_SELECTOR = [
+  'nav', 'aside', 'footer', 'form', 'dialog', 'menu',
+  '[role="navigation" i]', '[role="complementary" i]', '[role="contentinfo" i]', '[role="banner" i]', '[role="menu" i]', '[role="search" i]',
+  '[aria-label*="related" i]', '[aria-label*="recommend" i]',
+].join(',');
+
+/**
+ * Class or id words that mark a rail. Matched against whole hyphen/underscore-separated parts, so
+ * `related-stories` and `sidebar` count but `relatedness` and `commentary` do not.
+ */
+const RAIL_WORDS = new Set([
+  'related', 'recommended', 'recommendations', 'recommendation', 'sidebar', 'aside', 'rail', 'comments', 'comment',
+  'popular', 'trending', 'mostread', 'most-read', 'newsletter', 'promo', 'breadcrumb', 'breadcrumbs', 'share', 'sharing',
+  'social', 'outbrain', 'taboola', 'readmore', 'also', 'more', 'teaser', 'teasers', 'widget', 'navbar', 'menu', 'ticker',
+  'footer', 'masthead', 'advert', 'ad', 'ads', 'sponsored',
+]);
+/** Parts that, next to a rail word, mean it is not one ("comment" in `comment-count` is still a rail). */
+const NOT_RAIL_PARTS = new Set(['body', 'content', 'text', 'main', 'article', 'story', 'post', 'entry', 'header', 'headline', 'title', 'layout', 'has', 'with', 'wrapper', 'container', 'page']);
+
+/** Selectors that name an article body, most specific first. */
+const BODY_SELECTORS = [
+  '[itemprop="articleBody" i]', '[property="articleBody" i]',
+  '.article-body', '.article__body', '.articleBody', '.story-body', '.entry-content', '.post-content', '.article-content', '#article-body',
+];
+
+const MIN_ARTICLE_CHARS = 200;
+
+function railByName(el: Element): boolean {
+  const words = `${el.id} ${typeof el.className === 'string' ? el.className : ''}`.toLowerCase().split(/\s+/).filter(Boolean);
+  for (const word of words) {
+    const parts = word.split(/[-_]+/);
+    if (parts.some((p) => NOT_RAIL_PARTS.has(p))) continue;
+    if (parts.some((p) => RAIL_WORDS.has(p)) || RAIL_WORDS.has(parts.join('-'))) return true;
+  }
+  return false;
+}
+
+/** True when `el` is itself a navigation, sidebar, related-stories, comments or similar rail. */
+export function isRail(el: Element): boolean {
+  if (el.matches(RAIL_SELECTOR)) return true;
+  // A page-level <header> is navigation; an article's own <header> holds its headline.
+  if (el.tagName === 'HEADER' && !el.closest('article, main, [role="main" i], [itemprop="articleBody" i]')) return true;
+  return railByName(el);
+}
+
+/** True when `el` or an ancestor below `root` is a rail. */
+export function inRail(el: Element, root: Element | null): boolean {
+  for (let node: Element | null = el; node && node !== root; node = node.parentElement) {
+    if (isRail(node)) return true;
+  }
+  return false;
+}
+
+function textLength(el: Element): number {
+  return (el.textContent ?? '').replace(/\s+/g, ' ').length;
+}
+
+function paragraphChars(el: Element): number {
+  let n = 0;
+  for (const p of el.querySelectorAll('p')) if (!inRail(p, el)) n += textLength(p);
+  return n;
+}
+
+/** The element whose own paragraphs hold the most text: the heuristic for pages without markup. */
+function densestBlock(doc: Document): Element | undefined {
+  const scores = new Map<Element, number>();
+  for (const p of doc.body?.querySelectorAll('p') ?? []) {
+    if (inRail(p, null)) continue;
+    const parent = p.parentElement;
+    if (!parent) continue;
+    scores.set(parent, (scores.get(parent) ?? 0) + textLength(p));
+  }
+  let best: Element | undefined;
+  let bestScore = MIN_ARTICLE_CHARS;
+  for (const [el, score] of scores) if (score > bestScore) [best, bestScore] = [el, score];
+  return best;
+}
+
+function outermost(elements: Element[]): Element[] {
+  return elements.filter((el) => !elements.some((other) => other !== el && other.contains(el)));
+}
+
+/**
+ * The elements that hold the article body, in document order: the page's `<article>` elements that
+ * carry real text (not teaser cards), else a marked-up article body, else `<main>`, else the block
+ * with the most paragraph text, else `<body>`. The page's main headline (`h1`) is added when it sits
+ * outside them, since headlines name the story. Rails inside the roots are left to `inRail`.
+ */
+export function findArticleRoots(doc: Document): Element[] {
+  const body = doc.body;
+  if (!body) return doc.documentElement ? [doc.documentElement] : [];
+  const usable = (el: Element) => !inRail(el, null);
+
+  let roots = outermost([...body.querySelectorAll('article')].filter((a) => usable(a) && paragraphChars(a) >= MIN_ARTICLE_CHARS));
+  if (!roots.length) {
+    for (const selector of BODY_SELECTORS) {
+      roots = outermost([...body.querySelectorAll(selector)].filter(usable));
+      if (roots.length) break;
+    }
+  }
+  if (!roots.length) roots = [...body.querySelectorAll('main, [role="main" i]')].filter(usable).slice(0, 1);
+  if (!roots.length) {
+    const dense = densestBlock(doc);
+    if (dense) roots = [dense];
+  }
+  if (!roots.length) return [body];
+
+  const headline = [...body.querySelectorAll('h1')].find((h) => usable(h) && !roots.some((r) => r.contains(h)));
+  if (headline) roots = [headline, ...roots].sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
+  return roots;
+}
+
+/** True when `el` is article text: inside one of `roots` and not in a rail inside it. */
+export function isInArticle(el: Element, roots: readonly Element[]): boolean {
+  for (const root of roots) {
+    if (root === el || root.contains(el)) return !inRail(el, root);
+  }
+  return false;
+}
