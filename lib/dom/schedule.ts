@@ -1,0 +1,93 @@
+/**
+ * Runs work in idle time in small slices, so scanning and highlighting a long page never blocks
+ * scrolling or typing: no task of ours should come near the 50 ms "long task" threshold.
+ */
+
+/** Options of {@link runChunked}. */
+export interface ChunkOptions {
+  /** Milliseconds of work per slice (default 12): a slice ends at the first item boundary past it. */
+  budgetMs?: number;
+  /** Stops between items; the promise then rejects with `signal.reason`. */
+  signal?: AbortSignal;
+  /**
+   * Longest wait for an idle period before a slice runs anyway (default 1000): a page that is never
+   * idle (animations, a busy live blog) still gets its highlights, one small slice at a time.
+   */
+  idleTimeoutMs?: number;
+  /** Seams for tests; default to the global functions. */
+  now?: () => number;
+  requestIdle?: (cb: (deadline: IdleDeadlineLike) => void, opts: { timeout: number }) => void;
+}
+
+/** The part of `IdleDeadline` we use. */
+export interface IdleDeadlineLike {
+  timeRemaining(): number;
+  readonly didTimeout: boolean;
+}
+
+/**
+ * `requestIdleCallback` when the page has it (Chrome, Firefox), else a `setTimeout(0)` slice with
+ * the budget as its only limit (Safari, and DOM libraries in tests).
+ */
+function defaultRequestIdle(cb: (deadline: IdleDeadlineLike) => void, opts: { timeout: number }): void {
+  const ric = (globalThis as { requestIdleCallback?: typeof requestIdleCallback }).requestIdleCallback;
+  if (typeof ric === 'function') {
+    ric.call(globalThis, cb, opts);
+    return;
+  }
+  setTimeout(() => cb({ timeRemaining: () => Infinity, didTimeout: true }), 0);
+}
+
+/**
+ * Calls `work(item, index)` for each item, in order, in idle-time slices of about `budgetMs`.
+ * The deadline is checked between items, so one item should be small (one segment, one block);
+ * an item that throws rejects the promise and stops the rest.
+ *
+ * Resolves when every item is done; rejects with `signal.reason` if aborted (before or during).
+ */
+export function runChunked<T>(items: readonly T[], work: (item: T, index: number) => void, options: ChunkOptions = {}): Promise<void> {
+  const { budgetMs = 12, signal, idleTimeoutMs = 1000 } = options;
+  const now = options.now ?? (() => performance.now());
+  const requestIdle = options.requestIdle ?? defaultRequestIdle;
+  return new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    // Reject at once on abort, not at the next slice (which may be a second away on a busy page).
+    const onAbort = () => reject(signal!.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const settle = (error?: unknown) => {
+      signal?.removeEventListener('abort', onAbort);
+      if (error === undefined) resolve();
+      else reject(error);
+    };
+    let index = 0;
+    const slice = (deadline: IdleDeadlineLike) => {
+      if (signal?.aborted) return; // already rejected by onAbort
+      const start = now();
+      try {
+        // At least one item per slice, so a page that is never idle still makes progress.
+        do {
+          work(items[index]!, index);
+          index++;
+        } while (
+          index < items.length &&
+          !signal?.aborted &&
+          now() - start < budgetMs &&
+          // An idle period shorter than our budget (the browser expects a frame soon) ends the slice
+          // early; after a timeout the deadline says 0, and the budget alone limits the slice.
+          (deadline.didTimeout || deadline.timeRemaining() > 1)
+        );
+      } catch (error) {
+        settle(error ?? new Error('work item threw'));
+        return;
+      }
+      if (signal?.aborted) return;
+      if (index >= items.length) settle();
+      else requestIdle(slice, { timeout: idleTimeoutMs });
+    };
+    if (items.length === 0) settle();
+    else requestIdle(slice, { timeout: idleTimeoutMs });
+  });
+}
