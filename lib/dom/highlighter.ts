@@ -229,7 +229,7 @@ export class Highlighter {
    * Wraps the ranges and returns the first-piece element of each wrapped mention, by id.
    *
    * Defensive about its input, never throws for page state: ranges are sorted per segment; empty,
-   * out-of-bounds or overlapping ranges and ids already on the page are skipped; a segment whose
+   * out-of-bounds or overlapping ranges and ids already on the page (connected) are skipped; a segment whose
    * text nodes changed since it was collected (disconnected, or data no longer equal to `segment.text`)
    * is skipped whole, since its offsets no longer mean anything (the page watcher will report it).
    * Whitespace-only ranges produce nothing (mark.js skips them).
@@ -274,7 +274,12 @@ export class Highlighter {
     let last = 0;
     for (const r of sorted) {
       if (r.start < last) continue; // overlaps the previous kept range: first (leftmost) wins
-      if (this.firstById.has(r.id) || ids.has(r.id)) continue; // the same mention twice would share one id
+      if (ids.has(r.id)) continue; // the same mention twice would share one id
+      const existing = this.firstById.get(r.id);
+      if (existing?.isConnected) continue; // already highlighted
+      // The page removed that mention's button (a re-render): the id is free again; the stale
+      // batch stays until removal or prune, which only touch what is still ours.
+      if (existing) this.firstById.delete(r.id);
       kept.push(r);
       ids.add(r.id);
       last = r.end;
