@@ -8,6 +8,7 @@
  */
 import * as v from 'valibot';
 import { PACK_SCHEMA_VERSION, TopicPackSchema, type Topic, type TopicPack } from './schema';
+import { parsePack } from './validate';
 import { loadUserTopics, saveUserTopics, type SaveResult } from '../settings/store';
 
 /** Files above this are refused before a byte is read (the shipped pack is a few hundred KB). */
@@ -264,7 +265,7 @@ function findDuplicateIds(topics: unknown[]): ImportMessage[] {
 
 /**
  * Check a parsed value as a pack: format, version, markup in any text, duplicate ids, then the full
- * schema. Each check names what is wrong and where. Pure.
+ * schema and `parsePack`'s checks (lib/pack/validate.ts). Each check names what is wrong and where. Pure.
  */
 export function checkPack(data: unknown): ImportResult {
   if (!isRecord(data)) return { ok: false, errors: [{ key: 'options_import_not_pack', substitutions: [] }] };
@@ -287,9 +288,28 @@ export function checkPack(data: unknown): ImportResult {
     const duplicates = findDuplicateIds(data.topics);
     if (duplicates.length > 0) return { ok: false, errors: duplicates.slice(0, MAX_LISTED_ISSUES) };
   }
+  // The schema pass here, rather than parsePack's, because its issues are turned into messages in the
+  // reader's language; parsePack then adds what a schema cannot say (terms that do not compile, dates
+  // out of order), in the matcher's English words.
   const parsed = v.safeParse(TopicPackSchema, data);
   if (!parsed.success) return { ok: false, errors: parsed.issues.slice(0, MAX_LISTED_ISSUES).map(issueMessage) };
-  return { ok: true, pack: parsed.output };
+  const checked = parsePack(data);
+  if (!checked.ok) {
+    return {
+      ok: false,
+      errors: checked.issues.slice(0, MAX_LISTED_ISSUES).map((issue) => ({
+        key: 'options_import_pack_issue',
+        substitutions: [issue.message],
+        path: dotPathToBrackets(issue.path),
+      })),
+    };
+  }
+  return { ok: true, pack: checked.pack };
+}
+
+/** `topics.1.aliases.uk.0` (parsePack's paths) → `topics[1].aliases.uk[0]` (ours). */
+export function dotPathToBrackets(path: string): string {
+  return path.replace(/\.(\d+)(?=\.|$)/g, '[$1]');
 }
 
 /**

@@ -13,7 +13,8 @@
 import { storage } from 'wxt/utils/storage';
 import * as v from 'valibot';
 import { t } from '../i18n';
-import { TopicSchema, type Aliases, type Topic, AliasesSchema, TopicIdSchema } from '../pack/schema';
+import { PACK_SCHEMA_VERSION, TopicSchema, type Aliases, type Topic, AliasesSchema, TopicIdSchema } from '../pack/schema';
+import { parsePack } from '../pack/validate';
 import {
   COLOR_PRESET_IDS,
   DEFAULT_SETTINGS,
@@ -191,8 +192,9 @@ export function syncItemBytes(key: string, value: unknown): number {
   return new TextEncoder().encode(key + JSON.stringify(value)).length;
 }
 
-function failure(reason: 'quota' | 'error', messageKey: string, detail?: string): SaveResult {
-  return { ok: false, reason, messageKey, message: t(messageKey, detail === undefined ? undefined : [detail]) };
+function failure(reason: 'quota' | 'error', messageKey: string, detail?: string | string[]): SaveResult {
+  const subs = detail === undefined ? undefined : Array.isArray(detail) ? detail : [detail];
+  return { ok: false, reason, messageKey, message: t(messageKey, subs) };
 }
 
 /**
@@ -342,14 +344,26 @@ export async function loadTopicOverrides(): Promise<TopicOverrides> {
 }
 
 /**
- * Store the reader's topics (replacing the list). Each must already be valid: an invalid one is
- * refused with `options_error_invalid_topic` and nothing is written. Never rejects.
+ * Store the reader's topics (replacing the list). Each must already be valid, for the schema and for
+ * the matcher (`parsePack`'s checks): an invalid one is refused with `options_error_invalid_topic` and
+ * nothing is written. Never rejects.
  */
 export async function saveUserTopics(topics: Topic[]): Promise<SaveResult> {
   const seen = new Set<string>();
   for (const topic of topics) {
-    if (!v.is(TopicSchema, topic) || seen.has(topic.id)) return failure('error', 'options_error_invalid_topic', topic?.id ?? '');
+    if (!v.is(TopicSchema, topic) || seen.has(topic.id)) return failure('error', 'options_error_invalid_topic', [topic?.id ?? '', '']);
     seen.add(topic.id);
+  }
+  if (topics.length > 0) {
+    // The checks a schema cannot make (every alias compiles, dates in order): a topic that passes the
+    // schema but not the matcher must never reach the content script.
+    const checked = parsePack({ format: 'factlight-topic-pack', version: PACK_SCHEMA_VERSION, id: 'user-topics', name: 'User topics', asOf: '2000-01-01', topics });
+    if (!checked.ok) {
+      const issue = checked.issues[0]!;
+      const index = /^topics\.(\d+)/.exec(issue.path)?.[1];
+      const id = index === undefined ? '' : (topics[Number(index)]?.id ?? '');
+      return failure('error', 'options_error_invalid_topic', [id, issue.message]);
+    }
   }
   try {
     await userTopicsItem.setValue(topics);

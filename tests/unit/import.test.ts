@@ -4,6 +4,7 @@ import {
   MAX_PACK_BYTES,
   applyImport,
   checkPack,
+  dotPathToBrackets,
   exportPack,
   formatPath,
   locateJsonError,
@@ -165,6 +166,15 @@ describe('readPackFile: bad files', () => {
     expect(errors(await readPackFile(fromJson({ ...clone(), topics: [] }))).map(messageText)).toContain('topics: has too few entries (at least 1 needed)');
   });
 
+  it('problems only the matcher sees (parsePack) are named with their place too', async () => {
+    const pack = clone();
+    pack.topics[1]!.eventsBegin = '2026-01-01';
+    const [error, ...rest] = errors(await readPackFile(fromJson(pack)));
+    expect(rest).toEqual([]);
+    expect(error).toMatchObject({ key: 'options_import_pack_issue', path: 'topics[1].eventsBegin' });
+    expect(messageText(error!)).toMatch(/^topics\[1\]\.eventsBegin: .+/);
+  });
+
   it('lists at most ten problems', async () => {
     const pack = clone();
     pack.topics = Array.from({ length: 30 }, (_, i) => ({ ...pack.topics[1]!, id: `t-${i}`, asOf: 'bad' }));
@@ -251,6 +261,11 @@ describe('exportPack', () => {
 });
 
 describe('helpers', () => {
+  it('dotPathToBrackets', () => {
+    expect(dotPathToBrackets('topics.1.aliases.uk.0')).toBe('topics[1].aliases.uk[0]');
+    expect(dotPathToBrackets('topics')).toBe('topics');
+  });
+
   it('formatPath', () => {
     expect(formatPath(['topics', 2, 'quotes', 0, 'source', 'url'])).toBe('topics[2].quotes[0].source.url');
     expect(formatPath([])).toBe('');
