@@ -1,11 +1,12 @@
 /**
- * Compiles a pack's topics once into two combined RegExps: one for the aliases of every topic (run
- * over every segment, so a page without a candidate costs one regex pass) and one for the context
- * terms (anchors and exclusions, run only around candidates and over the article body when there is
+ * Compiles a pack's topics once: one combined RegExp for the aliases of every topic (run over every
+ * segment, so a page without a candidate costs one regex pass) and a word table for the context terms
+ * (anchors and exclusions, looked up only around candidates and over the article body once there is
  * at least one candidate).
  */
 import type { Topic } from '../pack/schema';
-import { AFTER_WORD, BEFORE_WORD, normalizeTerm, termRegExp, termSource } from './pattern';
+import { AFTER_WORD, normalizeTerm, termRegExp, termSource } from './pattern';
+import { buildTermIndex, type TermIndex } from './term-index';
 
 /** How a context term bears on one topic. */
 export type TermRole = 'anchor' | 'exclude';
@@ -34,10 +35,14 @@ export interface CompiledTopic {
 /** A pack compiled for matching. Build once per pack and reuse: compiling costs far more than a search. */
 export interface CompiledTopics {
   topics: CompiledTopic[];
-  /** Every alias of every topic; capturing group `i + 1` is topic `i`. Flags `giu`. */
+  /**
+   * Every alias of every topic; capturing group `i + 1` is topic `i`. Flags `giu`. It has no leading
+   * lookbehind: `findCandidates` checks the character before a match itself, because a lookbehind
+   * tried at every position made the scan about ten times slower in V8.
+   */
   aliasRe: RegExp;
-  /** Every context term; capturing group `i + 1` is `terms[i]`. `null` when no topic has context. */
-  contextRe: RegExp | null;
+  /** Lookup table of every context term; hit ids index `terms`. */
+  contextIndex: TermIndex;
   terms: ContextTerm[];
 }
 
@@ -66,7 +71,7 @@ export function compileTopics(topics: readonly Topic[]): CompiledTopics {
   const groups = compiled.map((t) =>
     t.aliases.length ? `(${t.aliases.map((a) => termSource(a.alias)).join('|')})` : '(?!)',
   );
-  const aliasRe = new RegExp(`${BEFORE_WORD}(?:${groups.join('|')})${AFTER_WORD}`, 'giu');
+  const aliasRe = new RegExp(`(?:${groups.join('|')})${AFTER_WORD}`, 'giu');
 
   const termIndex = new Map<string, number>();
   const terms: ContextTerm[] = [];
@@ -86,15 +91,7 @@ export function compileTopics(topics: readonly Topic[]): CompiledTopics {
     for (const a of t.topic.context?.anchors ?? []) addTerm(a, t.index, 'anchor');
     for (const x of t.topic.context?.exclude ?? []) addTerm(x, t.index, 'exclude');
   });
-  // Longer terms first inside the alternation would need one group per term anyway; each term is its
-  // own group, so order them longest first to let "Jeddah Tower" win over a shorter term at the same place.
-  const order = terms.map((_, i) => i).sort((a, b) => byLengthDesc(normalizeTerm(terms[a]!.term), normalizeTerm(terms[b]!.term)));
-  const sortedTerms = order.map((i) => terms[i]!);
-  const contextRe = sortedTerms.length
-    ? new RegExp(`${BEFORE_WORD}(?:${sortedTerms.map((t) => `(${termSource(t.term)})`).join('|')})${AFTER_WORD}`, 'giu')
-    : null;
-
-  return { topics: compiled, aliasRe, contextRe, terms: sortedTerms };
+  return { topics: compiled, aliasRe, contextIndex: buildTermIndex(terms.map((t) => t.term)), terms };
 }
 
 /** The alias of `topic` that `text` (a match) is a form of, or the text itself if none matches whole. */

@@ -5,6 +5,7 @@
 import type { CompiledTopics } from './compile';
 import type { YearHit } from './classify';
 import { originalSpan, stripInvisible } from './pattern';
+import { findTerms } from './term-index';
 
 /** An alias match: a possible mention of a topic, not yet judged. */
 export interface Candidate {
@@ -27,30 +28,42 @@ function firstGroup(m: RegExpExecArray): number {
   return -1;
 }
 
-function scan<T>(re: RegExp, text: string, make: (group: number, start: number, end: number) => T): T[] {
+/** A letter, mark or digit: what must not touch a match on either side (JS `\b` is ASCII-only). */
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
+/** All alias matches in `text`, in order. One regex pass; nothing allocated when there is none. */
+export function findCandidates(text: string, compiled: CompiledTopics): Candidate[] {
+  const re = compiled.aliasRe;
   const stripped = stripInvisible(text);
-  const out: T[] = [];
+  const s = stripped.text;
+  const out: Candidate[] = [];
   re.lastIndex = 0;
-  for (let m = re.exec(stripped.text); m; m = re.exec(stripped.text)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    // The start boundary, checked here rather than by a lookbehind (see `CompiledTopics.aliasRe`).
+    // Surrogate pairs: a letter outside the BMP ends in a low surrogate, so look at the whole code point.
+    const before = m.index > 0 ? String.fromCodePoint(s.codePointAt(m.index - 1 - (isLowSurrogate(s, m.index - 1) ? 1 : 0)) ?? 32) : '';
+    if (m[0].length === 0 || (before && WORD_CHAR.test(before))) {
+      re.lastIndex = m.index + 1;
       continue;
     }
     const [start, end] = originalSpan(stripped, m.index, m.index + m[0].length);
-    out.push(make(firstGroup(m), start, end));
+    out.push({ topicIndex: firstGroup(m), start, end, text: text.slice(start, end) });
   }
   return out;
 }
 
-/** All alias matches in `text`, in order. One regex pass; no allocation when there is none. */
-export function findCandidates(text: string, compiled: CompiledTopics): Candidate[] {
-  return scan(compiled.aliasRe, text, (topicIndex, start, end) => ({ topicIndex, start, end, text: text.slice(start, end) }));
+function isLowSurrogate(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 0xdc00 && c <= 0xdfff && i > 0;
 }
 
-/** All context terms in `text`, in order. */
+/** All context terms in `text`, in order of start. */
 export function findContextHits(text: string, compiled: CompiledTopics): ContextHit[] {
-  if (!compiled.contextRe) return [];
-  return scan(compiled.contextRe, text, (term, start, end) => ({ term, start, end }));
+  const stripped = stripInvisible(text);
+  return findTerms(compiled.contextIndex, stripped.text).map((hit) => {
+    const [start, end] = originalSpan(stripped, hit.start, hit.end);
+    return { term: hit.id, start, end };
+  });
 }
 
 /** How often each context term occurs in `text` (index = term index). */

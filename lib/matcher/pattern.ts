@@ -19,8 +19,10 @@ const DASHES = '\\-\u2010\u2011\u2012\u2013\u2014\u2212';
 export const WORD_GAP = `(?:\\s*[${DASHES}]\\s*|\\s+)`;
 /** The letters an inflected ending (`*`) may add. */
 const ENDING = '[\\p{L}\\p{M}]*';
-/** Unicode-aware word boundaries: JavaScript's `\b` only knows ASCII letters, not Cyrillic. */
-export const BEFORE_WORD = '(?<![\\p{L}\\p{N}\\p{M}])';
+/**
+ * Unicode-aware end-of-word boundary: JavaScript's `\b` only knows ASCII letters, not Cyrillic. The
+ * matching start boundary is checked in code by `findCandidates` (a lookbehind there is slow).
+ */
 export const AFTER_WORD = '(?![\\p{L}\\p{N}\\p{M}])';
 
 const INVISIBLE = /[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/;
