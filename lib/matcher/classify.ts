@@ -73,6 +73,14 @@ function nearWeight(gap: number): number {
 const NEIGHBOUR_WEIGHT = 0.5;
 /** Distance within which a past year ("in 2023") dates the mention to another time. */
 const YEAR_REACH = 60;
+/**
+ * A past year weighs double an exclusion word: "In August 2023, Jeddah hosted talks on Zelenskyy's
+ * peace formula" names this story's people but another time. Two anchors close by still outweigh it
+ * ("land Russia seized in 2014 is a red line for Kyiv").
+ */
+const YEAR_WEIGHT = 2;
+/** Local evidence a mention needs to stand inside an article about another story. */
+const STRONG_LOCAL = 3;
 /** Minimum anchor occurrences and distinct anchors for the article body alone to carry a mention. */
 const ARTICLE_MIN_HITS = 3;
 const ARTICLE_MIN_DISTINCT = 2;
@@ -99,6 +107,8 @@ function weigh(compiled: CompiledTopics, topic: CompiledTopic, c: Candidate, ev:
     side.terms.set(hit.term, Math.max(side.terms.get(hit.term) ?? 0, weight));
   };
   for (const h of ev.sameSegment) add(h, nearWeight(gapBetween(c, h)));
+  // Anchors in the mention's own paragraph, before neighbours add theirs.
+  const ownAnchors = anchors.terms.size;
   for (const h of ev.neighbours) add(h, NEIGHBOUR_WEIGHT);
   // A year before the topic's events, named as the time of something ("in May 2023"), weighs like an
   // exclusion: it places the mention in another time (the 2023 Jeddah summit, a 2019 truce).
@@ -109,12 +119,12 @@ function weigh(compiled: CompiledTopics, topic: CompiledTopic, c: Candidate, ev:
     if (beginYear === undefined || y.year >= beginYear) continue;
     const gap = gapBetween(c, y);
     if (gap > YEAR_REACH) continue;
-    const w = nearWeight(gap);
+    const w = YEAR_WEIGHT * nearWeight(gap);
     if (w > pastWeight) [pastWeight, pastYear] = [w, y];
   }
   for (const side of [anchors, excludes]) for (const w of side.terms.values()) side.score += w;
   excludes.score += pastWeight;
-  return { anchors, excludes, pastYear };
+  return { anchors, excludes, pastYear, ownAnchors };
 }
 
 function articleLean(compiled: CompiledTopics, topic: CompiledTopic, counts: Int32Array | undefined) {
@@ -166,7 +176,7 @@ export function classifyCandidate(c: Candidate, compiled: CompiledTopics, ev: Ev
   );
   if (phrase) return reject('other-story-phrase', [compiled.terms[phrase.term]!.term]);
 
-  const { anchors, excludes, pastYear } = weigh(compiled, topic, c, ev);
+  const { anchors, excludes, pastYear, ownAnchors } = weigh(compiled, topic, c, ev);
   const local = anchors.score - excludes.score;
   if (local < 0) {
     if (pastYear && excludes.terms.size === 0) return reject('earlier-year-nearby', [String(pastYear.year)]);
@@ -176,9 +186,9 @@ export function classifyCandidate(c: Candidate, compiled: CompiledTopics, ev: Ev
   const article = articleLean(compiled, topic, ev.article);
   const nearDistinct = anchors.terms.size;
   if (article.lean < 0) {
-    // The article is another story: only a mention with its own strong local evidence survives
-    // ("Trump also discussed a ceasefire in Ukraine with Putin" inside a Gaza report).
-    if (nearDistinct >= 2 && local >= 4) return { accepted: true, reasons: [...reasons, { code: 'anchors-nearby', detail: termNames(compiled, anchors) }] };
+    // The article is another story: only a mention whose own paragraph names this story twice over
+    // survives ("Trump also discussed a ceasefire in Ukraine with Putin" inside a Gaza report).
+    if (ownAnchors >= 2 && local >= STRONG_LOCAL) return { accepted: true, reasons: [...reasons, { code: 'anchors-nearby', detail: termNames(compiled, anchors) }] };
     return reject('other-story-in-article', article.excludeTerms);
   }
   if (local > 0 && nearDistinct >= topic.requireAnchors) {

@@ -1,0 +1,30 @@
+/**
+ * The published JSON Schema of topic packs, generated from the valibot schema so the two cannot
+ * drift: `scripts/gen-pack-schema.ts` writes it to docs/topic-pack.schema.json and a test checks the
+ * committed file equals a fresh generation.
+ */
+import { toJsonSchema } from '@valibot/to-json-schema';
+import { TopicPackSchema } from './schema';
+
+/** Where the schema is published (its `$id`). */
+export const PACK_JSON_SCHEMA_ID = 'https://factlight.invalid/schemas/topic-pack-v1.json';
+
+/**
+ * The JSON Schema (draft-07) for topic packs. Checks valibot cannot express in JSON Schema (unique
+ * topic ids, trimming) are left out ("ignore"); `parsePack` is the full validator.
+ */
+export function packJsonSchema(): Record<string, unknown> {
+  const { $schema, ...schema } = toJsonSchema(TopicPackSchema, { errorMode: 'ignore', target: 'draft-07' }) as Record<string, unknown>;
+  return {
+    $schema,
+    $id: PACK_JSON_SCHEMA_ID,
+    title: 'Factlight topic pack (version 1)',
+    description: 'Topics Factlight highlights on news pages, with their context. See docs/topic-pack.md.',
+    ...schema,
+  };
+}
+
+/** The schema as written to docs/topic-pack.schema.json. */
+export function packJsonSchemaText(): string {
+  return `${JSON.stringify(packJsonSchema(), null, 2)}\n`;
+}

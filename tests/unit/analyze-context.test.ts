@@ -1,0 +1,149 @@
+/**
+ * Right context only: tables of short articles, each judged as a whole page would be. Positives are
+ * about the March 2025 events; near-misses use the same words for another story, another place or
+ * another time, and must get nothing.
+ */
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { SHIPPED_PACK } from '../../data/shipped-pack';
+import { analyzeDocument, compileTopics, judgeSegments, buildArticleContext } from '../../lib/analyze';
+import { collectSegments } from '../../lib/dom/segments';
+
+const compiled = compileTopics(SHIPPED_PACK.topics);
+
+function article(paragraphs: string[], { date = '2025-04-01', lang = 'en', headline = '' } = {}): Document {
+  const html = `<!doctype html><html lang="${lang}"><head>
+    <meta property="article:published_time" content="${date}T10:00:00Z"></head><body>
+    <article>${headline ? `<h1>${headline}</h1>` : ''}${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+  return new JSDOM(html, { virtualConsole: new VirtualConsole() }).window.document;
+}
+
+const accepted = (doc: Document) => analyzeDocument(doc, compiled).mentions.map((m) => `${m.topicId}:${m.text}`);
+
+describe('positives: about these events', () => {
+  it.each([
+    ['en', 'Putin says there are nuances to truce', ['The Russian leader said Moscow backed the idea in principle.']],
+    ['en', '', ['Zelenskyy said Kyiv would never accept a deal that crosses its red lines on territory.']],
+    ['en', '', ['Ukraine and the United States met in Jeddah on Tuesday.', 'Russia has not replied.']],
+    ['en', '', ['The Kremlin said a 30-day truce would only help Ukrainian forces regroup.']],
+    ['en', '', ['Ukrainian negotiators flew home from Jiddah on Wednesday, officials in Kyiv said.']],
+    ['en', '', ['A cease-fire along the whole front line is the first step, Zelenskyy said.']],
+    ['uk', '', ['Путін оголосив великоднє перемир’я, але обстріли тривали, заявили в ЗСУ.']],
+    ['uk', '', ['Україна не визнає окуповані території російськими: це червона лінія, наголосив Єрмак.']],
+    ['uk', '', ['У Джидді українська делегація зустрілася з американською.', 'Зеленський подякував США.']],
+    ['uk', '', ['Енергетичне перемирʼя порушено: Росія атакувала Херсон.']],
+    ['ru', '', ['Путин заявил, что поддерживает идею перемирия с Украиной, но есть нюансы.']],
+    ['ru', '', ['Признание аннексии Крыма — красная линия для Киева, заявил Зеленский.']],
+    ['ru', '', ['Делегации США и Украины провели переговоры в Джидде.']],
+    ['ru', '', ['В Кремле заявили, что режим тишины на Пасху соблюдался.']],
+  ])('%s: %s %s', (lang, headline, paragraphs) => {
+    const got = accepted(article(paragraphs as string[], { lang, headline }));
+    expect(got.length).toBeGreaterThan(0);
+  });
+
+  it('accepts a mention without anchors in its own paragraph when the article is about these events', () => {
+    const doc = article([
+      'President Volodymyr Zelenskyy met Finnish President Alexander Stubb in Helsinki.',
+      'The two leaders spoke for an hour.',
+      'The truce, if it comes, would be the first pause in years.',
+      'Officials did not give a date.',
+      'Russia and Ukraine have exchanged prisoners twice this month, Kyiv said.',
+    ]);
+    const [m] = analyzeDocument(doc, compiled).mentions;
+    expect(m?.text).toBe('truce');
+    expect(m?.reasons.at(-1)).toEqual({ code: 'anchors-in-article', detail: expect.arrayContaining(['Zelensky*', 'Kyiv*']) });
+  });
+});
+
+describe('near-misses: another story gets nothing', () => {
+  it.each([
+    ['Gaza ceasefire', ['Israel and Hamas agreed to extend the ceasefire in Gaza by a week.']],
+    ['Syria ceasefire', ['A ceasefire in northern Syria between Kurdish-led forces and Turkish-backed groups held overnight.']],
+    ['Lebanon truce', ['The truce between Israel and Hezbollah in Lebanon has largely held.']],
+    ['Israel-Iran', ['Trump announced a ceasefire between Israel and Iran after 12 days of war.']],
+    ['India-Pakistan', ['India and Pakistan agreed to a ceasefire along the Line of Control in Kashmir.']],
+    ['Thailand-Cambodia', ['Thailand and Cambodia agreed to an unconditional ceasefire after border clashes.']],
+    ['Christmas truce', ['On Christmas Eve 1914, British and German soldiers declared the Christmas truce.']],
+    ['Chicago Red Line', ['Chicago’s Red Line will run every eight minutes after the CTA service change.']],
+    ['Boston Red Line', ['Take the Red Line train to Alewife, then walk ten minutes.']],
+    ['chart', ['In the chart, the red line shows inflation; the dotted line is the forecast.']],
+    ['Rafah', ["Biden's red line on Rafah has been crossed, critics of the Israeli offensive say."]],
+    ['Obama Syria', ["Obama's red line on chemical weapons in Syria was never enforced."]],
+    ['Taiwan', ['Beijing says Taiwan independence is a red line it will not allow anyone to cross.']],
+    ['thin red line', ['The Thin Red Line is a 1998 war film by Terrence Malick.']],
+    ['hockey', ['The puck crossed the red line before the icing call, the NHL said.']],
+    ['idiom', ['The senator said attacking judges crosses a red line for the Republican party.']],
+    ['Jeddah Grand Prix', ['Verstappen won the Jeddah Grand Prix after starting from pole position.']],
+    ['Jeddah Tower', ['Jeddah Tower will be the world’s tallest building when finished.']],
+    ['Sudan talks', ['Saudi Arabia hosted Sudan’s warring parties in Jeddah in May 2023.']],
+    ['OIC meeting', ['Foreign ministers of the Organisation of Islamic Cooperation met in Jeddah to back the Arab plan for Gaza.']],
+    ['Hajj', ['Millions of pilgrims arrive in Jeddah before the hajj.']],
+    ['uk Gaza', ['Ізраїль і ХАМАС погодили перемир’я в секторі Газа.']],
+    ['uk metro', ['Станцію на червоній лінії метро закриють на ремонт.']],
+    ['uk F1', ['Ферстаппен виграв Гран-прі в Джидді.']],
+    ['ru Gaza', ['Израиль и ХАМАС договорились о перемирии в секторе Газа.']],
+    ['ru Armenia', ['Армения и Азербайджан обвинили друг друга в нарушении перемирия.']],
+    ['ru Moscow metro', ['На красной линии московского метро закроют две станции.']],
+    ['ru Sudan', ['Стороны конфликта в Судане подписали перемирие в Джидде.']],
+  ])('%s', (_name, paragraphs) => {
+    expect(accepted(article(paragraphs))).toEqual([]);
+  });
+
+  it('says why, with data the popover can translate', () => {
+    const doc = article(['Israel and Hamas agreed to extend the ceasefire in Gaza by a week.']);
+    const [judged] = judgeSegments(collectSegments(doc.body), compiled, buildArticleContext(doc, compiled));
+    expect(judged).toMatchObject({ accepted: false, text: 'ceasefire' });
+    expect(judged!.reasons[0]).toEqual({ code: 'alias', detail: ['ceasefire*', 'ceasefire'] });
+    expect(judged!.reasons.at(-1)).toEqual({ code: 'other-story-nearby', detail: expect.arrayContaining(['Gaza*', 'Hamas*', 'Israel*']) });
+  });
+
+  it('rejects a mention naming another story right next to it, even inside a Ukraine article', () => {
+    const doc = article([
+      'Zelenskyy said Kyiv wanted a ceasefire along the entire front.',
+      'Unlike the Gaza ceasefire, the plan has no monitoring mission, Ukrainian officials said.',
+    ]);
+    expect(accepted(doc)).toEqual(['ceasefire:ceasefire']);
+  });
+
+  it('keeps a Ukraine mention inside a Gaza report when its own sentence is about Ukraine', () => {
+    const doc = article([
+      'Israel resumed strikes on Gaza, ending the ceasefire with Hamas.',
+      'Separately, Trump and Putin discussed a ceasefire in Ukraine by phone.',
+      'In Gaza, hospitals were overwhelmed, health officials said.',
+    ]);
+    expect(accepted(doc)).toEqual(['ceasefire:ceasefire']);
+    expect(analyzeDocument(doc, compiled).mentions[0]!.segment.text).toContain('Putin');
+  });
+
+  it('rejects a mention dated to an earlier year in its own sentence', () => {
+    const doc = article(['In August 2023, Jeddah hosted talks on Zelenskyy’s peace formula without Russia.']);
+    const [judged] = judgeSegments(collectSegments(doc.body), compiled, buildArticleContext(doc, compiled));
+    expect(judged).toMatchObject({ accepted: false, text: 'Jeddah' });
+    expect(judged!.reasons.at(-1)!.code).toBe('earlier-year-nearby');
+  });
+});
+
+describe('dates', () => {
+  const ukraineTruce = ['Zelenskyy said Ukraine backs a truce; the Kremlin said Russia would study it.'];
+
+  it.each([
+    ['2019-07-21', 0],
+    ['2025-03-10', 0],
+    ['2025-03-11', 1],
+    ['2026-01-05', 1],
+  ])('an article published %s gets %i mentions', (date, count) => {
+    expect(accepted(article(ukraineTruce, { date }))).toHaveLength(count);
+  });
+
+  it('marks the whole page as before the events, with the reason on each candidate', () => {
+    const doc = article(ukraineTruce, { date: '2019-07-21' });
+    expect(analyzeDocument(doc, compiled).beforeEvents).toBe(true);
+    const [judged] = judgeSegments(collectSegments(doc.body), compiled, buildArticleContext(doc, compiled));
+    expect(judged!.reasons.at(-1)).toEqual({ code: 'published-before', detail: ['2019-07-21', '2025-03-11'] });
+  });
+
+  it('gives the publication date as a reason on accepted mentions', () => {
+    const [m] = analyzeDocument(article(ukraineTruce, { date: '2025-03-20' }), compiled).mentions;
+    expect(m!.reasons).toContainEqual({ code: 'published-after', detail: ['2025-03-20', '2025-03-11'] });
+  });
+});
