@@ -4,13 +4,14 @@
  * or leftover nodes). Modelled on hypothesis/client's `highlighter.ts`: paired operations
  * (`add` / `removeAll` / `removeWithin`), a custom element name, a comment on every edge case.
  *
- * mark.js does the wrapping: one `markRanges` call per segment (see `add`). mark.js's own `unmark()`
+ * mark.js does the wrapping: one `markRanges` call per segment (per slice of a huge one), fed the
+ * segment's own text nodes (see mark-core.ts). mark.js's own `unmark()`
  * calls `parent.normalize()`, which also merges the page's own adjacent text nodes, so removal is
  * ours: before wrapping we snapshot each text node mark.js may split (`SplitRecord`) and on removal
  * put its data back and drop the nodes mark.js inserted after it. See
  * docs/decisions/001-highlight-element.md.
  */
-import Mark from 'mark.js';
+import { TextNodesMark } from './mark-core';
 import type { TextSegment } from './segments';
 
 /**
@@ -44,9 +45,9 @@ export interface HighlighterOptions {
 }
 
 /**
- * Ranges per `markRanges` call are limited to a slice of at most this many text nodes: mark.js
- * dedupes its context array with an O(n²) `contains` scan, harmless for a paragraph's dozen nodes
- * but not for a 5,000-node block, so large segments are wrapped in several slices.
+ * Ranges per `markRanges` call are limited to a slice of at most this many text nodes: after each
+ * wrap mark.js rebuilds its joined text and shifts the offsets of every later node, so one call's
+ * cost grows with nodes × ranges; a 5,000-node block is wrapped in several small slices instead.
  */
 const MAX_NODES_PER_CALL = 64;
 
@@ -246,13 +247,17 @@ export class Highlighter {
       else bySegment.set(r.segment, [r]);
     }
     this.guard(() => {
-      for (const [segment, list] of bySegment) this.addToSegment(segment, list, created);
+      // One selection read and one write per call, however many segments change.
+      const first = ranges[0]?.segment.nodes[0];
+      const keeper = new SelectionKeeper(first?.ownerDocument ?? null);
+      for (const [segment, list] of bySegment) this.addToSegment(segment, list, created, keeper);
+      keeper.restore();
     });
     if (this.batches.length > 2 * this.batchesAtLastPrune + 64) this.prune();
     return created;
   }
 
-  private addToSegment(segment: TextSegment, ranges: HighlightRange[], out: Map<string, HTMLElement>): void {
+  private addToSegment(segment: TextSegment, ranges: HighlightRange[], out: Map<string, HTMLElement>, keeper: SelectionKeeper): void {
     const nodes = segment.nodes;
     if (nodes.length === 0) return;
     // Stale-segment check: every node still attached and the text still what the offsets refer to.
@@ -296,14 +301,14 @@ export class Highlighter {
       const from = nodeAt(r.start);
       const to = nodeAt(r.end - 1);
       if (group.length > 0 && from > groupTo && to - groupFrom + 1 > MAX_NODES_PER_CALL) {
-        this.wrapSlice(nodes, starts, group, groupFrom, groupTo, out);
+        this.wrapSlice(nodes, starts, group, groupFrom, groupTo, out, keeper);
         group = [];
       }
       if (group.length === 0) groupFrom = from;
       group.push(r);
       groupTo = Math.max(groupTo, to);
     }
-    this.wrapSlice(nodes, starts, group, groupFrom, groupTo, out);
+    this.wrapSlice(nodes, starts, group, groupFrom, groupTo, out, keeper);
   }
 
   /** One `markRanges` call over `nodes[from..to]`, with snapshots for exact removal. */
@@ -314,20 +319,20 @@ export class Highlighter {
     from: number,
     to: number,
     out: Map<string, HTMLElement>,
+    keeper: SelectionKeeper,
   ): void {
     const slice = nodes.slice(from, to + 1);
     const base = starts[from]!;
     const doc = slice[0]!.ownerDocument;
     const snapshots = slice.map((node) => ({ node, data: node.data, parent: node.parentNode!, next: node.nextSibling }));
-    const keeper = new SelectionKeeper(doc);
     const batch: Batch = { records: [], wrappers: [] };
     const markRanges = ranges.map((r) => ({ start: r.start - base, length: r.end - r.start, range: r }));
 
-    new Mark(slice as unknown as HTMLElement[]).markRanges(markRanges, {
+    new TextNodesMark(slice).wrap(markRanges, {
       element: HIGHLIGHT_TAG,
-      each: (made: Element, info: unknown) => {
-        const r = (info as (typeof markRanges)[number]).range;
-        let el = made as HTMLElement;
+      each: (made, info) => {
+        const r = info.range;
+        let el = made;
         // mark.js creates the element with the global `document`; a node from another document
         // (a same-origin frame handed to us) gets one made by its own document, so it has that
         // document's prototypes and no cross-realm surprises.
@@ -376,7 +381,6 @@ export class Highlighter {
       }
     }
     if (batch.wrappers.length > 0 || batch.records.length > 0) this.batches.push(batch);
-    keeper.restore();
   }
 
   /** Replaces a wrapper with an identical one created by `doc`. */
@@ -479,9 +483,28 @@ export class Highlighter {
 
   /** The first piece of each mention still on the page, in document order (shadow trees at their host). */
   elements(): HTMLElement[] {
-    const list: HTMLElement[] = [];
-    for (const el of this.firstById.values()) if (el.isConnected) list.push(el);
-    return list.sort(compareComposedOrder);
+    const byRoot = new Map<Node, Set<HTMLElement>>();
+    for (const el of this.firstById.values()) {
+      if (!el.isConnected) continue;
+      const root = el.getRootNode();
+      const set = byRoot.get(root);
+      if (set) set.add(el);
+      else byRoot.set(root, new Set([el]));
+    }
+    // Within one tree, one native `querySelectorAll` gives document order (a sort by
+    // compareDocumentPosition took 80 s for 5,000 highlights in happy-dom); trees are then merged
+    // by the composed order, which only shadow-root pages need.
+    const rank = new Map<HTMLElement, number>();
+    const lists: HTMLElement[][] = [];
+    for (const [root, set] of byRoot) {
+      const ordered = [...(root as ParentNode).querySelectorAll<HTMLElement>(HIGHLIGHT_TAG)].filter((el) => set.has(el));
+      ordered.forEach((el, i) => rank.set(el, i));
+      lists.push(ordered);
+    }
+    if (lists.length === 1) return lists[0]!;
+    return lists.flat().sort((a, b) =>
+      a.getRootNode() === b.getRootNode() ? rank.get(a)! - rank.get(b)! : compareComposedOrder(a, b),
+    );
   }
 
   /** True for any wrapper piece this instance made and has not removed. */

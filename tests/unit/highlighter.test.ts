@@ -385,6 +385,8 @@ describe('Highlighter: the page changed things meanwhile', () => {
     const fresh = h('p', 'the ceasefire holds');
     document.body.firstElementChild!.replaceWith(fresh);
     expect(hl.elements()).toEqual([]);
+    // The rescan of the new block reuses the mention id: it is free again.
+    expect([...hl.add(rangesFor(document.body, ['ceasefire'])).keys()]).toEqual(['m0']);
     expect(() => hl.removeAll()).not.toThrow();
     expect(document.body.innerHTML).toBe('<p>the ceasefire holds</p>');
     expect(hl.size).toBe(0);
