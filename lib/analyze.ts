@@ -114,6 +114,7 @@ export function judgeSegments(segments: readonly TextSegment[], compiled: Compil
       sameSegment: hitsOf(i),
       neighbours,
       years,
+      segmentText: segments[i]!.text,
       article: countsFor(ctx, compiled),
       ...(ctx.publishedAt && { publishedAt: ctx.publishedAt }),
     };

@@ -54,6 +54,8 @@ export interface Evidence {
   neighbours: readonly ContextHit[];
   /** Years named as a time in the candidate's own segment. */
   years?: readonly YearHit[];
+  /** The candidate's segment text, to tell which context words share its sentence. */
+  segmentText?: string;
   /** Context-term counts over the article body (index = term), when known. */
   article?: Int32Array;
   /** The article's publication day, YYYY-MM-DD, when known. */
@@ -71,8 +73,12 @@ function nearWeight(gap: number): number {
   return 1 + 2 / (1 + gap / 30);
 }
 const NEIGHBOUR_WEIGHT = 0.5;
-/** Distance within which a past year ("in 2023") dates the mention to another time. */
-const YEAR_REACH = 60;
+/** Distance within which a past year ("in 2023") in the same sentence dates the mention to another time. */
+const YEAR_REACH = 120;
+/** A context word in another sentence of the paragraph counts for this much of its weight. */
+const OTHER_SENTENCE = 0.6;
+/** A sentence end: . ! ? … followed by space and a capital letter, digit or quote. */
+const SENTENCE_END = /[.!?…]["»”’)]*\s+["«“(]*[\p{Lu}\p{N}]/u;
 /**
  * A past year weighs double an exclusion word: "In August 2023, Jeddah hosted talks on Zelenskyy's
  * peace formula" names this story's people but another time. Two anchors close by still outweigh it
@@ -96,6 +102,12 @@ interface Side {
   terms: Map<number, number>;
 }
 
+function sameSentence(text: string | undefined, c: Candidate, h: { start: number; end: number }): boolean {
+  if (!text) return true;
+  const between = h.end <= c.start ? text.slice(h.end, c.start) : text.slice(c.end, h.start);
+  return !SENTENCE_END.test(between);
+}
+
 function weigh(compiled: CompiledTopics, topic: CompiledTopic, c: Candidate, ev: Evidence) {
   const anchors: Side = { score: 0, terms: new Map() };
   const excludes: Side = { score: 0, terms: new Map() };
@@ -106,7 +118,7 @@ function weigh(compiled: CompiledTopics, topic: CompiledTopic, c: Candidate, ev:
     // Distinct terms count once, at their nearest: "Ukraine ... Ukraine ... Ukraine" is one word of evidence.
     side.terms.set(hit.term, Math.max(side.terms.get(hit.term) ?? 0, weight));
   };
-  for (const h of ev.sameSegment) add(h, nearWeight(gapBetween(c, h)));
+  for (const h of ev.sameSegment) add(h, nearWeight(gapBetween(c, h)) * (sameSentence(ev.segmentText, c, h) ? 1 : OTHER_SENTENCE));
   // Anchors in the mention's own paragraph, before neighbours add theirs.
   const ownAnchors = anchors.terms.size;
   for (const h of ev.neighbours) add(h, NEIGHBOUR_WEIGHT);
@@ -118,7 +130,7 @@ function weigh(compiled: CompiledTopics, topic: CompiledTopic, c: Candidate, ev:
   for (const y of ev.years ?? []) {
     if (beginYear === undefined || y.year >= beginYear) continue;
     const gap = gapBetween(c, y);
-    if (gap > YEAR_REACH) continue;
+    if (gap > YEAR_REACH || !sameSentence(ev.segmentText, c, y)) continue;
     const w = YEAR_WEIGHT * nearWeight(gap);
     if (w > pastWeight) [pastWeight, pastYear] = [w, y];
   }

@@ -42,10 +42,17 @@ export function termSource(term: string): string {
   return words.map(wordSource).join(WORD_GAP);
 }
 
+/**
+ * Latin look-alikes typed in Ukrainian words (a Latin "i" from the English layout, the "ï" of older
+ * fonts and encodings): "червона лiнiя" must still match.
+ */
+export const CYRILLIC_LOOKALIKES: Record<string, string> = { і: 'i', ї: 'ï' };
+
 function wordSource(word: string): string {
   let out = '';
   for (const ch of word) {
     if (ch === '*') out += ENDING;
+    else if (CYRILLIC_LOOKALIKES[ch]) out += `[${ch}${CYRILLIC_LOOKALIKES[ch]}]`;
     else if (/['\u2019\u02BC`\u2032\u2018]/.test(ch)) out += APOSTROPHE_CLASS;
     else out += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   }

@@ -36,6 +36,10 @@ export interface TermHit {
 }
 
 const APOSTROPHES = /['\u2019\u02BC`\u2032\u2018]/g;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+/** Latin look-alikes inside a Cyrillic word, read as the Cyrillic letter (see `CYRILLIC_LOOKALIKES`). */
+const LOOKALIKES = /[iï]/g;
+const toCyrillic = (w: string) => (CYRILLIC.test(w) ? w.replace(LOOKALIKES, (ch) => (ch === 'i' ? 'і' : 'ї')) : w);
 /** A word: letters, marks and digits, with apostrophes inside it (перемир'я, Ukraine's). */
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['\u2019\u02BC`\u2032\u2018][\p{L}\p{M}\p{N}]+)*/gu;
 /** What may separate the words of a phrase; the same as `WORD_GAP` in pattern.ts. */
@@ -81,7 +85,7 @@ function eachWord(text: string, visit: (word: string, start: number, end: number
   WORD.lastIndex = 0;
   for (let m = WORD.exec(norm); m; m = WORD.exec(norm)) {
     const word = sameLength ? m[0] : m[0].toLowerCase().replace(APOSTROPHES, "'");
-    visit(word, m.index, m.index + m[0].length);
+    visit(toCyrillic(word), m.index, m.index + m[0].length);
   }
 }
 

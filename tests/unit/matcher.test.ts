@@ -171,3 +171,16 @@ describe('compileTopics', () => {
     expect(terms('Kyivan Black, Sea Jeddah. Tower')).toEqual([]);
   });
 });
+
+describe('Latin look-alikes in Ukrainian words', () => {
+  it('matches aliases typed with a Latin i or ï', () => {
+    expect(found('Це червона лiнiя.')).toEqual([['red-lines', 'червона лiнiя']]);
+    expect(found('Переговори в Джиддi.')).toEqual([['jeddah-talks', 'Джиддi']]);
+  });
+
+  it('finds context terms typed with them, but leaves Latin words alone', () => {
+    const c = compileTopics([{ id: 't', title: { en: 't' }, summary: { en: 't' }, asOf: '2025-01-01', aliases: { en: ['x'] }, context: { anchors: ['Україн*', 'Київ'] } }]);
+    const hits = (text: string) => findContextHits(text, c).map((h) => text.slice(h.start, h.end));
+    expect(hits('Украïна і Киïв, Kiїv')).toEqual(['Украïна', 'Киïв']);
+  });
+});
