@@ -5,7 +5,7 @@
  * at least one candidate).
  */
 import type { Topic } from '../pack/schema';
-import { AFTER_WORD, normalizeTerm, termRegExp, termSource } from './pattern';
+import { AFTER_WORD, normalizeTerm, stripInvisible, termRegExp, termSource } from './pattern';
 import { buildTermIndex, type TermIndex } from './term-index';
 
 /** How a context term bears on one topic. */
@@ -96,6 +96,6 @@ export function compileTopics(topics: readonly Topic[]): CompiledTopics {
 
 /** The alias of `topic` that `text` (a match) is a form of, or the text itself if none matches whole. */
 export function aliasOf(topic: CompiledTopic, text: string): string {
-  const flat = text.replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '');
+  const flat = stripInvisible(text).text;
   return topic.aliases.find((a) => a.re.test(flat))?.alias ?? flat;
 }

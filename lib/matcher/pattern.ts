@@ -25,7 +25,8 @@ const ENDING = '[\\p{L}\\p{M}]*';
  */
 export const AFTER_WORD = '(?![\\p{L}\\p{N}\\p{M}])';
 
-const INVISIBLE = /[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/;
+// An alternation, not a class: a zero-width joiner inside [] reads as joining its neighbours.
+const INVISIBLE = /\u00AD|\u200B|\u200C|\u200D|\u2060|\uFEFF/;
 const INVISIBLE_CODES = new Set([0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
 
 /** Tidies a term as written in a pack: trimmed, inner whitespace collapsed, lower case. */
