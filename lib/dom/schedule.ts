@@ -14,6 +14,8 @@ export interface ChunkOptions {
    * idle (animations, a busy live blog) still gets its highlights, one small slice at a time.
    */
   idleTimeoutMs?: number;
+  /** Called after each slice with its duration (for the benchmark's "longest task of ours"). */
+  onSlice?: (durationMs: number) => void;
   /** Seams for tests; default to the global functions. */
   now?: () => number;
   requestIdle?: (cb: (deadline: IdleDeadlineLike) => void, opts: { timeout: number }) => void;
@@ -83,6 +85,7 @@ export function runChunked<T>(items: readonly T[], work: (item: T, index: number
         settle(error ?? new Error('work item threw'));
         return;
       }
+      options.onSlice?.(now() - start);
       if (signal?.aborted) return;
       if (index >= items.length) settle();
       else requestIdle(slice, { timeout: idleTimeoutMs });
