@@ -39,14 +39,6 @@ function semanticIssues(pack: TopicPack): PackIssue[] {
     if (en.length + uk.length + ru.length === 0) {
       issues.push({ path: `topics.${i}.aliases`, message: 'a topic needs at least one alias, or it can never be found' });
     }
-    if (topic.eventsBegin && topic.eventsBegin > topic.asOf) {
-      issues.push({ path: `topics.${i}.eventsBegin`, message: 'the events cannot begin after the "as of" date' });
-    }
-    topic.timeline?.forEach((entry, j) => {
-      if (entry.date > topic.asOf) {
-        issues.push({ path: `topics.${i}.timeline.${j}.date`, message: 'a timeline entry cannot be later than the "as of" date' });
-      }
-    });
   });
   if (issues.length) return issues;
   try {
