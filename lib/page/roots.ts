@@ -75,7 +75,12 @@ function densestBlock(doc: Document): Element | undefined {
     if (inRail(p, null)) continue;
     const parent = p.parentElement;
     if (!parent) continue;
-    scores.set(parent, (scores.get(parent) ?? 0) + textLength(p));
+    const length = textLength(p);
+    scores.set(parent, (scores.get(parent) ?? 0) + length);
+    // Half to the grandparent, so a body split into many small blocks (live-blog posts, paragraphs
+    // wrapped one by one) adds up in the element that holds them all.
+    const grand = parent.parentElement;
+    if (grand && grand !== doc.body) scores.set(grand, (scores.get(grand) ?? 0) + length / 2);
   }
   let best: Element | undefined;
   let bestScore = MIN_ARTICLE_CHARS;
@@ -98,7 +103,11 @@ export function findArticleRoots(doc: Document): Element[] {
   if (!body) return doc.documentElement ? [doc.documentElement] : [];
   const usable = (el: Element) => !inRail(el, null);
 
-  let roots = outermost([...body.querySelectorAll('article')].filter((a) => usable(a) && paragraphChars(a) >= MIN_ARTICLE_CHARS));
+  // Articles with real text; of those, the ones comparable to the largest, so a long teaser card in
+  // a list is not taken for the story (several full stories stay: infinite scroll appends them).
+  const articles = [...body.querySelectorAll('article')].filter(usable).map((a) => ({ a, chars: paragraphChars(a) }));
+  const longest = Math.max(0, ...articles.map((x) => x.chars));
+  let roots = outermost(articles.filter((x) => x.chars >= Math.max(MIN_ARTICLE_CHARS, longest * 0.4)).map((x) => x.a));
   if (!roots.length) {
     for (const selector of BODY_SELECTORS) {
       roots = outermost([...body.querySelectorAll(selector)].filter(usable));
@@ -120,7 +129,20 @@ export function findArticleRoots(doc: Document): Element[] {
 /** True when `el` is article text: inside one of `roots` and not in a rail inside it. */
 export function isInArticle(el: Element, roots: readonly Element[]): boolean {
   for (const root of roots) {
-    if (root === el || root.contains(el)) return !inRail(el, root);
+    if (root === el || containsAcrossShadows(root, el)) return !inRail(el, root);
+  }
+  return false;
+}
+
+/**
+ * `root.contains(el)`, looking through shadow roots: an open shadow root's text belongs to the
+ * article that holds its host (web components in article bodies).
+ */
+function containsAcrossShadows(root: Element, el: Element): boolean {
+  for (let node: Node | null = el; node; ) {
+    if (root.contains(node)) return true;
+    const top = node.getRootNode();
+    node = top instanceof ShadowRoot ? top.host : null;
   }
   return false;
 }

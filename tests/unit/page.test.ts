@@ -136,3 +136,19 @@ describe('article roots', () => {
     expect(['rel', 'com', 'aside', 'mr', 'nav'].map(inArticle)).toEqual([false, false, false, false, false]);
   });
 });
+
+describe('article roots on harder layouts', () => {
+  const tagsOf = (roots: Element[]) => roots.map((r) => r.id || r.tagName.toLowerCase());
+
+  it('keeps the full stories and drops a long teaser card', () => {
+    const long = PARA.repeat(5);
+    const d = doc(`<body><article id="story">${long}</article><article id="teaser">${PARA}</article><article id="next">${long}</article></body>`);
+    expect(tagsOf(findArticleRoots(d))).toEqual(['story', 'next']);
+  });
+
+  it('finds a live blog made of many short posts through their container', () => {
+    const post = (i: number) => `<div class="post"><p>Update ${i}: ${'short live post text. '.repeat(3)}</p></div>`;
+    const d = doc(`<body><div id="live">${Array.from({ length: 12 }, (_, i) => post(i)).join('')}</div><div class="side"><p>${'Sidebar text. '.repeat(10)}</p></div></body>`);
+    expect(tagsOf(findArticleRoots(d))).toEqual(['live']);
+  });
+});
