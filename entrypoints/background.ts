@@ -77,6 +77,6 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info) => {
     if (info.menuItemId !== MENU_TRACK || !info.selectionText) return;
     const phrase = info.selectionText.trim().slice(0, 120);
-    void browser.tabs.create({ url: browser.runtime.getURL(`/options.html?track=${encodeURIComponent(phrase)}#topics`) });
+    void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}?track=${encodeURIComponent(phrase)}#topics` });
   });
 });

@@ -8,7 +8,10 @@ import { browser } from 'wxt/browser';
 /** The message for `key`, with `$1`-style substitutions; the key itself when missing (visible, never blank). */
 export function t(key: string, substitutions?: string | string[]): string {
   try {
-    return browser.i18n.getMessage(key, substitutions) || key;
+    // WXT types keys from public/_locales; ours are generated at build time from locales/, and a
+    // unit test (tests/unit/i18n.test.ts) checks every key used exists in every language.
+    const getMessage = browser.i18n.getMessage as (key: string, substitutions?: string | string[]) => string;
+    return getMessage(key, substitutions) || key;
   } catch {
     return key;
   }

@@ -26,7 +26,8 @@ if (headed) {
   const article = join(dir, 'article.png');
   await page.screenshot({ path: article, fullPage: false });
   await page.locator('[data-factlight-topic][tabindex]').first().click();
-  await page.waitForSelector('factlight-ui', { state: 'attached' });
+  await page.getByRole('dialog').waitFor();
+  await page.waitForTimeout(400); // let the fade-in finish
   const popover = join(dir, 'popover.png');
   await page.screenshot({ path: popover });
   console.log(`No display, so here are screenshots:\n  ${article}\n  ${popover}`);

@@ -102,8 +102,6 @@ export class UiHost {
       host.setAttribute('data-factlight-ui', '');
       host.setAttribute('style', HOST_STYLE);
       const shadow = host.attachShadow({ mode: 'open' });
-      const style = this.doc.createElement('style');
-      style.textContent = css;
       const root = this.doc.createElement('div');
       root.className = 'root';
       const floating = this.doc.createElement('div');
@@ -114,7 +112,8 @@ export class UiHost {
       live.setAttribute('role', 'status');
       live.setAttribute('aria-live', 'polite');
       root.append(floating, live);
-      shadow.append(style, root);
+      adoptStyles(shadow, this.doc);
+      shadow.append(root);
       // documentElement, not body: single-page apps often replace body's children wholesale.
       this.doc.documentElement.append(host);
       Object.assign(this, { host, root, floating, live });
@@ -169,4 +168,24 @@ export class UiHost {
     if (path.includes(this.anchor)) return; // the highlight's own click toggles
     this.close(false);
   }
+}
+
+/**
+ * Our CSS, as a constructed stylesheet where the browser allows it: those are not subject to the
+ * page's Content-Security-Policy `style-src`, so a strict-CSP page still gets a styled popover.
+ * Firefox's content-script sandbox may refuse to hand one to the page's shadow root: then a
+ * <style> element does the job.
+ */
+function adoptStyles(shadow: ShadowRoot, doc: Document): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    shadow.adoptedStyleSheets = [sheet];
+    if (shadow.adoptedStyleSheets.length === 1) return;
+  } catch {
+    // fall through to a <style> element
+  }
+  const style = doc.createElement('style');
+  style.textContent = css;
+  shadow.append(style);
 }

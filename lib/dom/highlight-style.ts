@@ -4,16 +4,16 @@
  * or not (CSS Cascade 5, "element-attached styles"), so `* { all: unset !important }` or
  * `factlight-mark { display: none !important }` on the page cannot hide or restyle a highlight.
  *
- * Only properties that keep the wrapper a neutral inline box are forced. Never `visibility` or
- * `pointer-events`: forcing `visible` would show a word of a paragraph the page hides with
- * `visibility: hidden` on an ancestor.
+ * Only properties that keep the wrapper a neutral inline box are forced. `visibility` is forced to
+ * `inherit`, never `visible`: a rule aimed at our element cannot hide it, while a paragraph the page
+ * hides with `visibility: hidden` on an ancestor stays hidden, word for word. Never `pointer-events`.
  */
 import { COLOR_PRESETS, type TopicPrefs } from '../settings/schema';
 
 const LAYOUT =
   'display: inline !important; position: static !important; float: none !important; ' +
   'margin: 0 !important; padding: 0 !important; border: 0 !important; ' +
-  'font: inherit !important; letter-spacing: inherit !important; opacity: 1 !important; ' +
+  'font: inherit !important; letter-spacing: inherit !important; opacity: 1 !important; visibility: inherit !important; ' +
   'cursor: pointer !important; box-decoration-break: clone !important; -webkit-box-decoration-break: clone !important;';
 
 /** CSS declarations for a topic's wrappers: pass `(id) => highlightStyle(prefsOf(id))` to `Highlighter`. */

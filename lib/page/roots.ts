@@ -142,7 +142,9 @@ function containsAcrossShadows(root: Element, el: Element): boolean {
   for (let node: Node | null = el; node; ) {
     if (root.contains(node)) return true;
     const top = node.getRootNode();
-    node = top instanceof ShadowRoot ? top.host : null;
+    // Duck-typed rather than `instanceof ShadowRoot`: that global is missing outside a window
+    // (tests, the eval script), and a document fragment has no host.
+    node = top.nodeType === 11 /* DOCUMENT_FRAGMENT_NODE */ && 'host' in top ? (top as ShadowRoot).host : null;
   }
   return false;
 }

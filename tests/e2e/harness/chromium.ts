@@ -7,6 +7,8 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './server';
+import type { PageReport } from '../../../lib/messages';
+import { combineReports } from '../../../lib/tab-reports';
 
 export const CHROME_BUILD = join(REPO_ROOT, '.output/chrome-mv3');
 
@@ -26,8 +28,10 @@ export interface ChromiumSession {
   /** An extension page URL, e.g. extensionUrl('popup.html?tab=3'). */
   extensionUrl(path: string): string;
   newPage(url?: string): Promise<Page>;
-  /** The tab id Chromium gave `page` (asked of the extension, by URL). */
-  tabIdOf(page: Page): Promise<number>;
+  /** The tab id of `page` and its combined report, once its content script has reported. */
+  reportOf(page: Page): Promise<{ tabId: number; report: PageReport } | null>;
+  /** Wait until `page`'s report satisfies `predicate` (the content script reports after each scan). */
+  waitForReport(page: Page, predicate: (r: PageReport) => boolean, timeoutMs?: number): Promise<{ tabId: number; report: PageReport }>;
   /** Everything in the extension's storage area. */
   storage(area: 'local' | 'sync'): Promise<Record<string, unknown>>;
   /** Write the extension's settings (merged over what is stored). */
@@ -65,14 +69,23 @@ export async function launchChromium(options: { headed?: boolean; attachToPopups
       if (url) await page.goto(url);
       return page;
     },
-    async tabIdOf(page) {
-      const url = page.url();
-      return (await worker()).evaluate(async (u) => {
-        const tabs = await chrome.tabs.query({});
-        const tab = tabs.find((t) => t.url === u);
-        if (!tab?.id) throw new Error(`no tab with ${u}`);
-        return tab.id;
-      }, url);
+    async reportOf(page) {
+      const all = (await (await worker()).evaluate(() => chrome.storage.session.get(null))) as Record<string, Record<string, PageReport>>;
+      for (const [key, frames] of Object.entries(all)) {
+        if (!key.startsWith('tab:') || frames['0']?.url !== page.url()) continue;
+        return { tabId: Number(key.slice(4)), report: combineReports(frames) };
+      }
+      return null;
+    },
+    async waitForReport(page, predicate, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      let last: { tabId: number; report: PageReport } | null = null;
+      while (Date.now() < deadline) {
+        last = await session.reportOf(page);
+        if (last && predicate(last.report)) return last;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`report for ${page.url()} never matched; last: ${JSON.stringify(last?.report)}`);
     },
     async storage(area) {
       return (await worker()).evaluate((a) => chrome.storage[a].get(null), area);

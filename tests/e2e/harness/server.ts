@@ -9,6 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { generateArticle, generateBytes } from './generate';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
 export const PAGES_DIR = join(REPO_ROOT, 'tests/pages');
@@ -34,8 +35,14 @@ export interface TestServer {
 export async function startServer(): Promise<TestServer> {
   const requests: string[] = [];
   const server: Server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const parsed = new URL(req.url ?? '/', 'http://x');
+    const path = decodeURIComponent(parsed.pathname);
     requests.push(path);
+    if (path === '/generated/article.html') {
+      const q = (k: string, d: number) => Number(parsed.searchParams.get(k) ?? d);
+      const html = parsed.searchParams.has('bytes') ? generateBytes(q('bytes', 1e6)) : generateArticle({ nodes: q('nodes', 50_000), mentions: q('mentions', 5_000) });
+      return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    }
     const [base, rel] = path.startsWith('/corpus/') ? [CORPUS_DIR, path.slice('/corpus/'.length)] : [PAGES_DIR, path.slice(1)];
     const file = normalize(join(base, rel || 'index.html'));
     if (!file.startsWith(base)) return void res.writeHead(403).end();

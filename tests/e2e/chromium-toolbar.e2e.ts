@@ -1,0 +1,153 @@
+/**
+ * The toolbar, as a reader uses it in real Chromium: the real popup (chrome.action.openPopup), the
+ * `popup.html?tab=` view, the badge, the site switch applying live, the keyboard shortcut under
+ * Xvfb, and an accessibility check of the popup.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
+import type { Page } from 'playwright-core';
+import { launchChromium, type ChromiumSession } from './harness/chromium';
+import { startServer, type TestServer } from './harness/server';
+import { PopupPage } from './objects/popup';
+import { saveScreenshot } from './harness/screenshots';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe-core violations on `page`. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(c?: unknown, o?: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+}
+
+let browser: ChromiumSession;
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium({ attachToPopups: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function badgeText(tabId: number): Promise<string> {
+  return (await browser.worker()).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+describe('popup for a tab (popup.html?tab=)', () => {
+  let article: Page;
+  let tabId: number;
+  let popup: PopupPage;
+
+  beforeAll(async () => {
+    article = await browser.newPage(server.url('/demo-article.html'));
+    ({ tabId } = await browser.waitForReport(article, (r) => r.status === 'on'));
+    popup = new PopupPage(await browser.newPage(browser.extensionUrl(`popup.html?tab=${tabId}`)));
+    await popup.waitReady();
+  });
+
+  it('lists what was found by topic, with counts that match the badge', async () => {
+    const topics = await popup.topics();
+    expect(topics.map((t) => t.id).sort()).toEqual(['ceasefire', 'jeddah-talks', 'red-lines']);
+    const total = topics.reduce((n, t) => n + t.count, 0);
+    expect(await badgeText(tabId)).toBe(String(total));
+    expect(await popup.statusCode()).toBe('on');
+    await saveScreenshot(popup.page, 'popup');
+  });
+
+  it('jumps to the next mention: the page scrolls there and focuses it', async () => {
+    const [first] = await popup.topics();
+    await popup.next(first!.title).click();
+    await article.waitForFunction((id) => document.activeElement?.getAttribute('data-factlight-topic') === id, first!.id);
+  });
+
+  it('switches highlights off for the site, live, and the badge empties', async () => {
+    expect(await popup.siteSwitch.getAttribute('aria-checked')).toBe('true');
+    await popup.siteSwitch.click();
+    await article.waitForFunction(() => document.querySelectorAll('[data-factlight-topic]').length === 0);
+    await browser.waitForReport(article, (r) => r.status === 'site-off');
+    expect(await badgeText(tabId)).toBe('');
+    expect(await popup.statusCode()).toBe('site-off');
+    expect(await popup.siteSwitch.getAttribute('aria-checked')).toBe('false');
+    const { settings } = (await browser.storage('sync')) as { settings: { neverOn: string[] } };
+    expect(settings.neverOn).toContain('127.0.0.1');
+    await popup.siteSwitch.click();
+    await article.waitForFunction(() => document.querySelectorAll('[data-factlight-topic]').length > 0);
+  });
+
+  it('pauses everywhere and says so', async () => {
+    await popup.pauseSwitch.click();
+    await browser.waitForReport(article, (r) => r.status === 'paused');
+    expect(await popup.statusCode()).toBe('paused');
+    await popup.pauseSwitch.click();
+    await browser.waitForReport(article, (r) => r.status === 'on');
+  });
+
+  it('passes axe-core with no serious or critical violations', async () => {
+    expect(await axeViolations(popup.page)).toEqual([]);
+  });
+});
+
+describe('the real toolbar popup', () => {
+  it('opens from the toolbar for the active tab and shows its mentions', async () => {
+    const article = await browser.newPage(server.url('/demo-article.html'));
+    await browser.waitForReport(article, (r) => r.status === 'on');
+    await article.bringToFront();
+    const opened = browser.context.waitForEvent('page');
+    await (await browser.worker()).evaluate(() => chrome.action.openPopup());
+    const popup = new PopupPage(await opened);
+    await popup.waitReady();
+    expect(await popup.statusCode()).toBe('on');
+    expect((await popup.topics()).length).toBe(3);
+  });
+});
+
+describe('the background survives being stopped', () => {
+  it('keeps each tab\'s report after the service worker restarts', async () => {
+    const article = await browser.newPage(server.url('/demo-article.html'));
+    const { tabId, report } = await browser.waitForReport(article, (r) => r.status === 'on');
+    const cdp = await browser.context.newCDPSession(article);
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
+    const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(browser.extensionId));
+    if (sw) await cdp.send('Target.closeTarget', { targetId: sw.targetId });
+    const again = await browser.reportOf(article);
+    expect(again?.report.total).toBe(report.total);
+    expect(await badgeText(tabId)).toBe(String(report.total));
+  });
+});
+
+const hasDisplay = Boolean(process.env.DISPLAY);
+describe.skipIf(!hasDisplay)('keyboard shortcuts (headed, under Xvfb)', () => {
+  it('Alt+Shift+F toggles the current site and announces it; Alt+Shift+N moves to the next mention', async () => {
+    const headed = await launchChromium({ headed: true });
+    try {
+      const page = await headed.newPage(server.url('/demo-article.html'));
+      await headed.waitForReport(page, (r) => r.status === 'on');
+      await page.bringToFront();
+      const key = (combo: string) =>
+        execFileSync('xdotool', ['search', '--sync', '--onlyvisible', '--class', 'chromium', 'windowfocus', '--sync', 'key', combo]);
+      key('alt+shift+n');
+      await page.waitForFunction(() => document.activeElement?.hasAttribute('data-factlight-topic'), null, { timeout: 10_000 });
+      key('alt+shift+f');
+      await headed.waitForReport(page, (r) => r.status === 'site-off');
+      expect(await page.locator('[data-factlight-topic]').count()).toBe(0);
+      const said = await page.locator('factlight-ui >> [role="status"]').textContent({ timeout: 5000 });
+      expect(said).toMatch(/off/i);
+      key('alt+shift+f');
+      await headed.waitForReport(page, (r) => r.status === 'on');
+      await page.waitForFunction(() => document.querySelector('factlight-ui')?.shadowRoot?.querySelector('[role="status"]')?.textContent?.includes('mentions'));
+    } finally {
+      await headed.close();
+    }
+  });
+});
+describe.runIf(!hasDisplay)('keyboard shortcuts', () => {
+  it.skip('skipped: no display and no Xvfb (install xvfb to run the shortcut tests)', () => {});
+});

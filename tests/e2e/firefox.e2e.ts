@@ -1,0 +1,90 @@
+/**
+ * The Firefox build (.output/firefox-mv2) in real Firefox ESR: highlights and the popover on the
+ * demo article, the popup for that tab with its counts and site switch, and the badge.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { launchFirefox, type FirefoxSession } from './harness/firefox';
+import { startServer, type TestServer } from './harness/server';
+
+let firefox: FirefoxSession;
+let server: TestServer;
+let extensionPage: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  firefox = await launchFirefox();
+  // An extension page to talk to the extension's APIs from (Firefox has no handle on the background).
+  extensionPage = await firefox.openExtensionPage('popup.html', 'main.popup');
+});
+afterAll(async () => {
+  await firefox?.close();
+  await server?.close();
+});
+
+type Report = { status: string; url: string; total: number; topics: Array<{ topicId: string; count: number }> };
+
+/** The tab id and combined report of the tab showing `url`. */
+async function reportFor(url: string, predicate: (r: Report) => boolean): Promise<{ tabId: number; report: Report }> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const found = await extensionPage.evaluate(async (u: string) => {
+      const b = (globalThis as unknown as { browser: typeof chrome }).browser;
+      const all = (await b.storage.session.get(null)) as Record<string, Record<string, Report>>;
+      for (const [key, frames] of Object.entries(all)) {
+        const top = frames['0'];
+        if (!key.startsWith('tab:') || top?.url !== u) continue;
+        const reports = Object.values(frames);
+        const total = reports.reduce((n, r) => n + r.total, 0);
+        return { tabId: Number(key.slice(4)), report: { ...top, total, status: total > 0 ? 'on' : top.status } };
+      }
+      return null;
+    }, url);
+    if (found && predicate(found.report)) return found;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`no matching report for ${url}`);
+}
+
+describe('Firefox: the demo article', () => {
+  let article: Page;
+  let tabId: number;
+  let total: number;
+
+  beforeAll(async () => {
+    article = await firefox.newPage(server.url('/demo-article.html'));
+    ({ tabId, report: { total } } = await reportFor(server.url('/demo-article.html'), (r) => r.status === 'on'));
+  });
+
+  it('highlights mentions of the three topics', async () => {
+    const topics = await article.$$eval('[data-factlight-topic]', (els) => [...new Set(els.map((e) => e.getAttribute('data-factlight-topic')))].sort());
+    expect(topics).toEqual(['ceasefire', 'jeddah-talks', 'red-lines']);
+    expect(total).toBeGreaterThan(3);
+  });
+
+  it('opens the popover on click and closes it with Escape', async () => {
+    await article.click('[data-factlight-topic][tabindex]');
+    await article.waitForSelector('factlight-ui >>> [role="dialog"]');
+    await article.keyboard.press('Escape');
+    await article.waitForFunction(() => !document.querySelector('factlight-ui'));
+  });
+
+  it('shows the count on the badge', async () => {
+    const text = await extensionPage.evaluate(
+      (id: number) => (globalThis as unknown as { browser: { browserAction: { getBadgeText(d: { tabId: number }): Promise<string> } } }).browser.browserAction.getBadgeText({ tabId: id }),
+      tabId,
+    );
+    expect(text).toBe(String(total));
+  });
+
+  it('the popup for the tab lists the topics and its site switch turns highlights off live', async () => {
+    const popup = await firefox.openExtensionPage(`popup.html?tab=${tabId}`, 'ul.topics li');
+    const rows = await popup.$$eval('ul.topics li', (els) => els.map((e) => e.getAttribute('data-topic')).sort());
+    expect(rows).toEqual(['ceasefire', 'jeddah-talks', 'red-lines']);
+    await popup.click('#site-switch');
+    await article.waitForFunction(() => document.querySelectorAll('[data-factlight-topic]').length === 0);
+    await popup.click('#site-switch');
+    await article.waitForFunction(() => document.querySelectorAll('[data-factlight-topic]').length > 0);
+    await popup.close();
+  });
+});
