@@ -28,6 +28,8 @@ import { SitesSection } from './SitesSection';
 import { PopoverSection } from './PopoverSection';
 import { AppearanceSection } from './AppearanceSection';
 import { ImportExportSection } from './ImportExportSection';
+import { aliasLanguageOf, trackedPhrase, urlWithoutTrack } from './track';
+import type { PackLanguage } from '../../lib/pack/schema';
 
 /** Everything a section needs to read and change the reader's data. */
 export interface OptionsModel {
@@ -48,11 +50,20 @@ export interface OptionsModel {
   fail: (text: string) => void;
   /** Reload topics from storage (after an import or a restore). */
   reloadTopics: () => Promise<void>;
+  /** A phrase to start a new topic with ("Track this phrase"), and the alias list it goes in. */
+  track: { phrase: string; lang: PackLanguage } | null;
+  /** The tracked phrase became a topic: forget it (and drop `?track=` from the address). */
+  trackDone: () => void;
 }
 
 export interface OptionsAppProps {
   /** The shipped pack's topics (data/pack.json), passed in so tests can use a fixture pack. */
   shipped: Topic[];
+  /**
+   * A phrase to track, from the context menu's `options.html?track=<phrase>` (read from the address
+   * when not given).
+   */
+  track?: string | null;
 }
 
 /** Apply the appearance setting to our own page: `auto` follows the system (CSS media query). */
@@ -61,13 +72,21 @@ function applyTheme(theme: Settings['theme']) {
 }
 
 /** The options page. */
-export function OptionsApp({ shipped }: OptionsAppProps) {
+export function OptionsApp({ shipped, track: trackProp }: OptionsAppProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [userTopics, setUserTopics] = useState<Topic[]>([]);
   const [overrides, setOverrides] = useState<TopicOverrides>({});
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
   const lang = useMemo(() => uiLanguage(), []);
+  const [trackPhrase, setTrackPhrase] = useState<string | null>(() =>
+    trackProp === undefined ? trackedPhrase(location.search) : trackProp,
+  );
+  const track = useMemo(() => (trackPhrase ? { phrase: trackPhrase, lang: aliasLanguageOf(trackPhrase, lang) } : null), [trackPhrase, lang]);
+  const trackDone = useCallback(() => {
+    setTrackPhrase(null);
+    if (new URLSearchParams(location.search).has('track')) history.replaceState(history.state, '', urlWithoutTrack(location.href));
+  }, []);
 
   const reloadTopics = useCallback(async () => {
     const [user, over] = await Promise.all([loadUserTopics(), loadTopicOverrides()]);
@@ -171,6 +190,8 @@ export function OptionsApp({ shipped }: OptionsAppProps) {
     announce,
     fail,
     reloadTopics,
+    track,
+    trackDone,
   };
 
   return (

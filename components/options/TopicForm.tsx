@@ -6,10 +6,10 @@
  * The reader writes in one language; the text is stored as the pack's base (`en`) text, which every
  * language falls back to, so it shows the same whatever the interface language.
  */
-import { useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import * as v from 'valibot';
 import { t } from '../../lib/i18n';
-import { PACK_LANGUAGES, TopicSchema, type PackLanguage, type Quote, type Topic } from '../../lib/pack/schema';
+import { PACK_LANGUAGES, TopicSchema, type Aliases, type PackLanguage, type Quote, type Topic } from '../../lib/pack/schema';
 import { issueMessage } from '../../lib/pack/import';
 import { AliasFields, aliasesToDraft, draftToAliases, type AliasDraft, type AliasProblem } from './AliasEditor';
 
@@ -31,12 +31,18 @@ interface Draft {
   quotes: QuoteDraft[];
 }
 
-function toDraft(topic: Topic | null): Draft {
+/** A phrase the reader chose to track, and the alias list it starts in. */
+export interface TrackedPhrase {
+  phrase: string;
+  lang: PackLanguage;
+}
+
+function toDraft(topic: Topic | null, track?: TrackedPhrase | null): Draft {
   return {
     title: topic?.title.en ?? '',
     summary: topic?.summary.en ?? '',
     notes: topic?.notes ?? '',
-    aliases: aliasesToDraft(topic?.aliases ?? {}),
+    aliases: aliasesToDraft(topic?.aliases ?? (track ? ({ [track.lang]: [track.phrase] } as Aliases) : {})),
     quotes: (topic?.quotes ?? []).map((q) => ({
       text: q.text,
       speaker: q.speaker,
@@ -79,12 +85,24 @@ export interface TopicFormProps {
   takenIds: ReadonlySet<string>;
   onSave: (topic: Topic) => Promise<boolean>;
   onCancel?: () => void;
+  /**
+   * Start a new topic from a phrase ("Track this phrase"): it is the first alias, a line says why,
+   * and focus goes to the title, the one thing the reader must still write.
+   */
+  track?: TrackedPhrase | null;
 }
 
 /** The add/edit form. */
-export function TopicForm({ topic, takenIds, onSave, onCancel }: TopicFormProps) {
+export function TopicForm({ topic, takenIds, onSave, onCancel, track }: TopicFormProps) {
   const id = useId();
-  const [draft, setDraft] = useState<Draft>(() => toDraft(topic));
+  const [draft, setDraft] = useState<Draft>(() => toDraft(topic, track));
+  const titleRef = useRef<HTMLInputElement>(null);
+  const tracking = !topic && track ? track : null;
+  // Only when the page opens for a phrase: focus follows the reader, not re-renders.
+  const trackingAtStart = useRef(tracking !== null);
+  useEffect(() => {
+    if (trackingAtStart.current) titleRef.current?.focus();
+  }, []);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [aliasProblems, setAliasProblems] = useState<AliasProblem[]>([]);
   const [summary, setSummary] = useState<string[]>([]);
@@ -158,11 +176,14 @@ export function TopicForm({ topic, takenIds, onSave, onCancel }: TopicFormProps)
     }
   }
 
-  const fieldProps = (field: string) => ({
-    id: `${id}-${field}`,
-    'aria-invalid': errors[field] ? ('true' as const) : undefined,
-    'aria-describedby': errors[field] ? `${id}-${field}-error` : undefined,
-  });
+  const fieldProps = (field: string, hint?: string) => {
+    const describedBy = [hint, errors[field] ? `${id}-${field}-error` : undefined].filter(Boolean).join(' ');
+    return {
+      id: `${id}-${field}`,
+      'aria-invalid': errors[field] ? ('true' as const) : undefined,
+      'aria-describedby': describedBy || undefined,
+    };
+  };
   const fieldError = (field: string) =>
     errors[field] ? (
       <p class="field-error" id={`${id}-${field}-error`}>
@@ -186,9 +207,22 @@ export function TopicForm({ topic, takenIds, onSave, onCancel }: TopicFormProps)
           </>
         )}
       </div>
+      {tracking && (
+        <p class="track-intro" id={`${id}-track`}>
+          {t('options_track_intro', [tracking.phrase])}
+        </p>
+      )}
       <div class="field">
         <label for={`${id}-title`}>{t('options_topic_title')}</label>
-        <input type="text" {...fieldProps('title')} value={draft.title} required maxLength={2000} onInput={(e) => set({ title: e.currentTarget.value })} />
+        <input
+          type="text"
+          ref={titleRef}
+          {...fieldProps('title', tracking ? `${id}-track` : undefined)}
+          value={draft.title}
+          required
+          maxLength={2000}
+          onInput={(e) => set({ title: e.currentTarget.value })}
+        />
         {fieldError('title')}
       </div>
       <div class="field">

@@ -256,9 +256,11 @@ export function TopicsSection({ model }: { model: OptionsModel }) {
       )}
       <TopicForm
         topic={null}
+        track={model.track}
         takenIds={new Set(model.topics.map((x) => x.id))}
         onSave={async (topic) => {
           const result = await model.updateUserTopics([...model.userTopics, topic], 'options_topic_added', [localized(topic.title, model.lang)]);
+          if (result.ok) model.trackDone();
           return result.ok;
         }}
       />
