@@ -51,7 +51,8 @@ function countsFor(ctx: ArticleContext, compiled: CompiledTopics): Int32Array {
 }
 
 function articleSegments(roots: readonly Element[]): TextSegment[] {
-  return roots.flatMap((root) => collectSegments(root)).filter((s) => isInArticle(s.block, roots));
+  const sizes = new Map<Element, number>();
+  return roots.flatMap((root) => collectSegments(root)).filter((s) => isInArticle(s.block, roots, sizes));
 }
 
 /**

@@ -6,10 +6,17 @@
 
 /** Elements that are never article text, whatever they contain. */
 const RAIL_SELECTOR = [
-  'nav', 'aside', 'footer', 'form', 'dialog', 'menu',
+  'nav', 'aside', 'footer',
   '[role="navigation" i]', '[role="complementary" i]', '[role="contentinfo" i]', '[role="banner" i]', '[role="menu" i]', '[role="search" i]',
   '[aria-label*="related" i]', '[aria-label*="recommend" i]',
 ].join(',');
+/**
+ * Elements that are usually not article text, unless they hold most of it: ASP.NET pages wrap the
+ * whole page in a <form>, and layouts name wrappers `two-col-sidebar-right` or `ad-portal`.
+ */
+const SOFT_RAIL_SELECTOR = 'form, dialog, menu';
+/** Share of the surrounding text above which a soft rail is taken for a wrapper of the article. */
+const WRAPPER_SHARE = 0.5;
 
 /**
  * Class or id words that mark a rail. Matched against whole hyphen/underscore-separated parts, so
@@ -42,37 +49,52 @@ function railByName(el: Element): boolean {
   return false;
 }
 
-/** True when `el` is itself a navigation, sidebar, related-stories, comments or similar rail. */
-export function isRail(el: Element): boolean {
+/** Text lengths measured during one look at the page (the page may change between looks). */
+export type TextSizes = Map<Element, number>;
+
+function textLength(el: Element, sizes?: TextSizes): number {
+  let n = sizes?.get(el);
+  if (n === undefined) {
+    n = (el.textContent ?? '').replace(/\s+/g, ' ').length;
+    sizes?.set(el, n);
+  }
+  return n;
+}
+
+/**
+ * True when `el` is itself a navigation, sidebar, related-stories, comments or similar rail. Rails
+ * known only by their class or id (and forms) must also hold less than half of the text of `scope`
+ * (the article root, or the body): a rail is secondary by definition, a wrapper of the story is not.
+ */
+export function isRail(el: Element, scope?: Element | null, sizes?: TextSizes): boolean {
   if (el.matches(RAIL_SELECTOR)) return true;
   // A page-level <header> is navigation; an article's own <header> holds its headline.
   if (el.tagName === 'HEADER' && !el.closest('article, main, [role="main" i], [itemprop="articleBody" i]')) return true;
-  return railByName(el);
+  if (!el.matches(SOFT_RAIL_SELECTOR) && !railByName(el)) return false;
+  const whole = scope ?? el.ownerDocument.body;
+  if (!whole || whole === el) return true;
+  return textLength(el, sizes) < WRAPPER_SHARE * textLength(whole, sizes);
 }
 
 /** True when `el` or an ancestor below `root` is a rail. */
-export function inRail(el: Element, root: Element | null): boolean {
+export function inRail(el: Element, root: Element | null, sizes?: TextSizes): boolean {
   for (let node: Element | null = el; node && node !== root; node = node.parentElement) {
-    if (isRail(node)) return true;
+    if (isRail(node, root, sizes)) return true;
   }
   return false;
 }
 
-function textLength(el: Element): number {
-  return (el.textContent ?? '').replace(/\s+/g, ' ').length;
-}
-
-function paragraphChars(el: Element): number {
+function paragraphChars(el: Element, sizes: TextSizes): number {
   let n = 0;
-  for (const p of el.querySelectorAll('p')) if (!inRail(p, el)) n += textLength(p);
+  for (const p of el.querySelectorAll('p')) if (!inRail(p, el, sizes)) n += textLength(p);
   return n;
 }
 
 /** The element whose own paragraphs hold the most text: the heuristic for pages without markup. */
-function densestBlock(doc: Document): Element | undefined {
+function densestBlock(doc: Document, sizes: TextSizes): Element | undefined {
   const scores = new Map<Element, number>();
   for (const p of doc.body?.querySelectorAll('p') ?? []) {
-    if (inRail(p, null)) continue;
+    if (inRail(p, null, sizes)) continue;
     const parent = p.parentElement;
     if (!parent) continue;
     const length = textLength(p);
@@ -101,11 +123,14 @@ function outermost(elements: Element[]): Element[] {
 export function findArticleRoots(doc: Document): Element[] {
   const body = doc.body;
   if (!body) return doc.documentElement ? [doc.documentElement] : [];
-  const usable = (el: Element) => !inRail(el, null);
+  const sizes: TextSizes = new Map();
+  // Only rails by tag or role disqualify a candidate: an <article> inside a wrapper named
+  // `ad-portal` or `widget Blog` is still the story (teaser cards are dropped by size below).
+  const usable = (el: Element) => !el.closest(`${RAIL_SELECTOR}, header:not(article header, main header)`);
 
   // Articles with real text; of those, the ones comparable to the largest, so a long teaser card in
   // a list is not taken for the story (several full stories stay: infinite scroll appends them).
-  const articles = [...body.querySelectorAll('article')].filter(usable).map((a) => ({ a, chars: paragraphChars(a) }));
+  const articles = [...body.querySelectorAll('article')].filter(usable).map((a) => ({ a, chars: paragraphChars(a, sizes) }));
   const longest = Math.max(0, ...articles.map((x) => x.chars));
   let roots = outermost(articles.filter((x) => x.chars >= Math.max(MIN_ARTICLE_CHARS, longest * 0.4)).map((x) => x.a));
   if (!roots.length) {
@@ -116,20 +141,24 @@ export function findArticleRoots(doc: Document): Element[] {
   }
   if (!roots.length) roots = [...body.querySelectorAll('main, [role="main" i]')].filter(usable).slice(0, 1);
   if (!roots.length) {
-    const dense = densestBlock(doc);
+    const dense = densestBlock(doc, sizes);
     if (dense) roots = [dense];
   }
   if (!roots.length) return [body];
 
-  const headline = [...body.querySelectorAll('h1')].find((h) => usable(h) && !roots.some((r) => r.contains(h)));
+  // The headline often sits in a header above the body; only navigation and rails disqualify it.
+  const headline = [...body.querySelectorAll('h1')].find((h) => !h.closest(RAIL_SELECTOR) && !roots.some((r) => r.contains(h)));
   if (headline) roots = [headline, ...roots].sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
   return roots;
 }
 
-/** True when `el` is article text: inside one of `roots` and not in a rail inside it. */
-export function isInArticle(el: Element, roots: readonly Element[]): boolean {
+/**
+ * True when `el` is article text: inside one of `roots` and not in a rail inside it. Pass one `sizes`
+ * map to a series of calls over an unchanged page to measure each element's text once.
+ */
+export function isInArticle(el: Element, roots: readonly Element[], sizes: TextSizes = new Map()): boolean {
   for (const root of roots) {
-    if (root === el || containsAcrossShadows(root, el)) return !inRail(el, root);
+    if (root === el || containsAcrossShadows(root, el)) return !inRail(el, root, sizes);
   }
   return false;
 }

@@ -152,3 +152,33 @@ describe('article roots on harder layouts', () => {
     expect(tagsOf(findArticleRoots(d))).toEqual(['live']);
   });
 });
+
+describe('isInArticle and shadow roots', () => {
+  it('counts text in an open shadow root as part of the article holding its host', () => {
+    const d = doc(`<body><article id="a">${PARA}<div id="host"></div></article><div id="out"></div></body>`);
+    const shadow = d.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p id="inner">Shadow text</p>';
+    const outside = d.getElementById('out')!.attachShadow({ mode: 'open' });
+    outside.innerHTML = '<p id="o">Other shadow text</p>';
+    const roots = findArticleRoots(d);
+    expect(isInArticle(shadow.getElementById('inner')!, roots)).toBe(true);
+    expect(isInArticle(outside.getElementById('o')!, roots)).toBe(false);
+    expect(isInArticle(d.getElementById('out')!, roots)).toBe(false);
+  });
+});
+
+describe('wrappers that look like rails', () => {
+  it('does not take a whole-page ASP.NET <form> or a layout named "sidebar" for a rail', () => {
+    const d = doc(`<body><form id="aspnetForm"><div class="panel-two-col-sidebar-right"><div id="ad-portal">
+      <div class="story"><p id="p">${'Article text. '.repeat(40)}</p></div>
+      <div class="sidebar"><p id="side">Sidebar teaser</p></div></div></div></form></body>`);
+    const roots = findArticleRoots(d);
+    expect(isInArticle(d.getElementById('p')!, roots)).toBe(true);
+    expect(isInArticle(d.getElementById('side')!, roots)).toBe(false);
+  });
+
+  it('still finds an <article> inside a wrapper whose name says widget or ad', () => {
+    const d = doc(`<body><div class="widget Blog"><div id="ad-portal"><article id="story">${PARA}${PARA}</article></div></div></body>`);
+    expect(findArticleRoots(d).map((r) => r.id)).toEqual(['story']);
+  });
+});
