@@ -41,7 +41,7 @@ export default defineConfig({
         description: '__MSG_commandToggle__',
       },
       'next-mention': {
-        suggested_key: { default: 'Alt+Shift+N' },
+        suggested_key: { default: 'Alt+Shift+J' },
         description: '__MSG_commandNext__',
       },
       [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {

@@ -58,7 +58,26 @@ export async function launchChromium(options: { headed?: boolean; attachToPopups
   });
   const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(firstWorker.url()).host;
-  const worker = async () => context.serviceWorkers().find((w) => w.url().includes(extensionId)) ?? context.waitForEvent('serviceworker');
+  // The live worker: Chromium stops idle service workers and starts new ones on the next event.
+  let current: Worker | null = firstWorker;
+  const track = (w: Worker) => {
+    if (!w.url().includes(extensionId)) return;
+    current = w;
+    w.on('close', () => current === w && (current = null));
+  };
+  track(firstWorker);
+  context.on('serviceworker', track);
+  const worker = async (): Promise<Worker> => {
+    if (current) return current;
+    // Wake it the way the browser would: an extension page sends it a message.
+    const next = context.waitForEvent('serviceworker', { timeout: 10_000 });
+    const waker = await context.newPage();
+    await waker.goto(`chrome-extension://${extensionId}/popup.html`);
+    await waker.evaluate(() => chrome.runtime.sendMessage({ type: 'wake' }).catch(() => undefined));
+    const woken = current ?? (await next);
+    await waker.close();
+    return woken;
+  };
   const session: ChromiumSession = {
     context,
     extensionId,
