@@ -56,20 +56,26 @@ function articleSegments(roots: readonly Element[]): TextSegment[] {
 }
 
 /**
- * Reads `doc` once for everything the analysis needs about the page. Cheap: DOM queries and one
- * walk over the article's text, no matching. `compiled` is accepted so callers keep one signature
- * should page reading ever depend on the pack.
+ * Reads `doc` once for everything the analysis needs about the page: DOM queries, no matching.
+ * `articleText` is read from the page on first use (a getter, remembered), because a page without
+ * any candidate never needs it. `compiled` is accepted so callers keep one signature should page
+ * reading ever depend on the pack.
  */
 export function buildArticleContext(doc: Document, _compiled?: CompiledTopics): ArticleContext {
   const meta = readPageMeta(doc);
   const roots = findArticleRoots(doc);
-  return {
+  let text: string | undefined;
+  const ctx = {
     lang: meta.lang,
     ...(meta.publishedAt && { publishedAt: meta.publishedAt }),
     isNews: meta.isNews,
     roots,
-    articleText: articleSegments(roots).map((s) => s.text).join('\n'),
-  };
+  } as ArticleContext;
+  Object.defineProperty(ctx, 'articleText', {
+    enumerable: true,
+    get: () => (text ??= articleSegments(roots).map((s) => s.text).join('\n')),
+  });
+  return ctx;
 }
 
 function segmentInArticle(segment: TextSegment, ctx: ArticleContext): boolean {

@@ -100,10 +100,22 @@ export function readLanguage(doc: Document): string {
     primaryLanguage(doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content'));
   if (declared && declared !== 'en') return declared;
   const sampleSource = doc.querySelector('article, main, [role="main" i]') ?? doc.body;
-  const seen = sampleSource ? languageOfText((sampleSource.textContent ?? '').slice(0, 20000)) : undefined;
+  const seen = sampleSource ? languageOfText(textSample(sampleSource, 20000)) : undefined;
   // Templates often keep lang="en" on a page whose text is Ukrainian or Russian: trust the letters then.
   if (declared === 'en' && (seen === 'uk' || seen === 'ru')) return seen;
   return declared ?? seen ?? 'und';
+}
+
+/** Up to `max` characters of visible-ish text under `root`, without reading all of a 3 MB page. */
+function textSample(root: Element, max: number): string {
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* SHOW_TEXT */);
+  let out = '';
+  for (let node = walker.nextNode(); node && out.length < max; node = walker.nextNode()) {
+    const parent = node.parentElement?.tagName;
+    if (parent === 'SCRIPT' || parent === 'STYLE' || parent === 'NOSCRIPT' || parent === 'TEMPLATE') continue;
+    out += `${(node as Text).data} `;
+  }
+  return out.slice(0, max);
 }
 
 function looksLikeArticle(doc: Document): boolean {

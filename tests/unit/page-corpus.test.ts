@@ -28,7 +28,7 @@ function parse(html: string): Document {
 }
 
 describe.skipIf(!present)('article roots on real pages (readability corpus)', () => {
-  it('cover at least half of the article text on nine pages in ten', () => {
+  it('cover at least half of the article text on nine pages in ten', { timeout: 240_000 }, () => {
     const rows = readFileSync(path.join(dir, 'INDEX.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
     const misses: string[] = [];
     let checked = 0;
