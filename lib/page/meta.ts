@@ -64,7 +64,7 @@ const DATE_META = [
 /** The article's publication day from metadata, then `<time>` elements, then a visible dateline. */
 export function readPublishedAt(doc: Document, nodes: JsonNode[] = jsonLdNodes(doc)): string | undefined {
   const fromLd = [...nodes.filter(isArticleNode), ...nodes]
-    .map((n) => (typeof n.datePublished === 'string' ? parseDay(n.datePublished) : undefined))
+    .map((n) => parseDay(typeof n.datePublished === 'string' ? n.datePublished : typeof n.dateCreated === 'string' ? n.dateCreated : undefined))
     .find(Boolean);
   if (fromLd) return fromLd;
   for (const selector of DATE_META) {
@@ -89,7 +89,13 @@ export function readPublishedAt(doc: Document, nodes: JsonNode[] = jsonLdNodes(d
     const day = parseHumanDate(text);
     if (day) return day;
   }
-  return undefined;
+  return dayInUrl(doc.URL);
+}
+
+/** A date in the page's address, as many news sites write it: `/2019/07/21/` or `/2019-07-21-`. */
+export function dayInUrl(url: string | undefined): string | undefined {
+  const m = url && /\/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?=[/\-_.]|$)/.exec(url);
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
 }
 
 /** The page's language: `<html lang>`, then `og:locale` / `content-language`, then its letters. */

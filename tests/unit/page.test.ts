@@ -3,7 +3,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { parseDay, parseHumanDate } from '../../lib/page/dates';
 import { languageOfText, primaryLanguage } from '../../lib/page/lang';
-import { readPageMeta } from '../../lib/page/meta';
+import { dayInUrl, readPageMeta } from '../../lib/page/meta';
 import { findArticleRoots, isInArticle } from '../../lib/page/roots';
 
 const doc = (html: string) => new JSDOM(html, { virtualConsole: new VirtualConsole() }).window.document;
@@ -180,5 +180,21 @@ describe('wrappers that look like rails', () => {
   it('still finds an <article> inside a wrapper whose name says widget or ad', () => {
     const d = doc(`<body><div class="widget Blog"><div id="ad-portal"><article id="story">${PARA}${PARA}</article></div></div></body>`);
     expect(findArticleRoots(d).map((r) => r.id)).toEqual(['story']);
+  });
+});
+
+describe('date in the address', () => {
+  it('falls back to a date in the URL path when the page states none', () => {
+    const d = new JSDOM(`<body>${PARA}</body>`, { url: 'https://news.example/world/2019/07/21/truce-in-donbas/', virtualConsole: new VirtualConsole() }).window.document;
+    expect(readPageMeta(d).publishedAt).toBe('2019-07-21');
+  });
+
+  it.each([
+    ['https://x.example/2025-03-19-zelenskyy-helsinki', '2025-03-19'],
+    ['https://x.example/news/2025/3/19/story', undefined],
+    ['https://x.example/item/20250319', undefined],
+    ['https://x.example/2025/13/01/x', undefined],
+  ])('%s → %s', (url, day) => {
+    expect(dayInUrl(url)).toBe(day);
   });
 });
