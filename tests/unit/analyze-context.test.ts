@@ -161,3 +161,16 @@ describe('dates', () => {
     expect(m!.reasons).toContainEqual({ code: 'published-after', detail: ['2025-03-20', '2025-03-11'] });
   });
 });
+
+describe('near-misses in local news and sport', () => {
+  it.each([
+    ['uk quiet hours', ['У Києві нагадали про режим тиші: шуміти після 22:00 заборонено, за порушення — штраф.']],
+    ['ru quiet hours', ['В Москве напомнили о режиме тишины: соседям нельзя шуметь после 23:00.']],
+    ['map legend', ['On the map, the red line marks the front line in the Donetsk region.']],
+    ['uk map legend', ['На мапі червона лінія позначає лінію фронту на Донеччині.']],
+    ['boxing', ['Ukrainian boxer Oleksandr Usyk will defend his heavyweight titles in Jeddah.']],
+    ['Super Cup', ['The Italian Super Cup returns to Jeddah, with Inter and Milan in the final.']],
+  ])('%s', (_name, paragraphs) => {
+    expect(accepted(article(paragraphs))).toEqual([]);
+  });
+});
