@@ -38,14 +38,19 @@ export interface ArticleContext {
   articleText: string;
 }
 
-/** Context-term counts over an article, computed on the first candidate and kept per context. */
-const articleCounts = new WeakMap<ArticleContext, Int32Array>();
+/**
+ * Context-term counts over an article, computed on the first candidate and kept per context and
+ * compiled pack (term indexes differ between packs).
+ */
+const articleCounts = new WeakMap<ArticleContext, WeakMap<CompiledTopics, Int32Array>>();
 
 function countsFor(ctx: ArticleContext, compiled: CompiledTopics): Int32Array {
-  let counts = articleCounts.get(ctx);
+  let byPack = articleCounts.get(ctx);
+  if (!byPack) articleCounts.set(ctx, (byPack = new WeakMap()));
+  let counts = byPack.get(compiled);
   if (!counts) {
     counts = countContextTerms(ctx.articleText, compiled);
-    articleCounts.set(ctx, counts);
+    byPack.set(compiled, counts);
   }
   return counts;
 }
