@@ -21,6 +21,7 @@ import type { Candidate, ContextHit } from './find';
  * - rejections: `published-before` [publishedAt, eventsBegin], `other-story-phrase` [term],
  *   `other-story-nearby` [terms], `other-story-in-article` [terms], `earlier-year-nearby` [year],
  *   `no-anchors` [], `outside-article` []
+ * - `alias-only` [] (accepted: the topic has no context words, so its alias alone decides)
  */
 export interface MatchReason {
   code:
@@ -34,6 +35,7 @@ export interface MatchReason {
     | 'other-story-in-article'
     | 'earlier-year-nearby'
     | 'no-anchors'
+    | 'alias-only'
     | 'outside-article'
     | (string & {});
   detail: string[];
@@ -193,6 +195,12 @@ export function classifyCandidate(c: Candidate, compiled: CompiledTopics, ev: Ev
   if (local < 0) {
     if (pastYear && excludes.terms.size === 0) return reject('earlier-year-nearby', [String(pastYear.year)]);
     return reject('other-story-nearby', [...termNames(compiled, excludes), ...(pastYear ? [String(pastYear.year)] : [])]);
+  }
+
+  // A topic with no context words (a phrase the reader tracks, a pack that asks for none) has
+  // nothing to weigh: its alias is the whole rule, minus the date and exclusion checks above.
+  if (!topic.topic.context?.anchors?.length || topic.requireAnchors === 0) {
+    return { accepted: true, reasons: [...reasons, { code: 'alias-only', detail: [] }] };
   }
 
   const article = articleLean(compiled, topic, ev.article);

@@ -62,3 +62,25 @@ describe('classifyCandidate', () => {
     ]);
   });
 });
+
+describe('topics without anchors (a reader’s own phrase)', () => {
+  const bare = (context?: Topic['context']): Topic => ({
+    id: 'eclipse', title: { en: 'Eclipse' }, summary: { en: 'Eclipse.' }, asOf: '2025-04-01', aliases: { en: ['eclipse*'] }, ...(context && { context }),
+  });
+  const verdict = (t: Topic, text: string) => {
+    const compiled = compileTopics([t]);
+    const [c] = findCandidates(text, compiled);
+    const d = classifyCandidate(c!, compiled, { sameSegment: findContextHits(text, compiled), neighbours: [], segmentText: text }, 'eclipse*');
+    return [d.accepted, d.reasons.at(-1)!.code];
+  };
+
+  it('accepts every match when the topic has no context words', () => {
+    expect(verdict(bare(), 'The eclipse starts at noon.')).toEqual([true, 'alias-only']);
+    expect(verdict(bare({ anchors: ['Moon'], requireAnchors: 0 }), 'The eclipse starts at noon.')).toEqual([true, 'alias-only']);
+  });
+
+  it('still lets exclusions veto', () => {
+    expect(verdict(bare({ anchors: [], exclude: ['Eclipse IDE'] }), 'Open the Eclipse IDE.')).toEqual([false, 'other-story-phrase']);
+    expect(verdict(bare({ anchors: [], exclude: ['Java*'] }), 'The eclipse of Java developers.')).toEqual([false, 'other-story-nearby']);
+  });
+});
