@@ -28,17 +28,19 @@ export interface PopoverProps {
 }
 
 /** Human words for one reason, in the interface language. */
-export function describeReason(reason: Reason): string {
+export function describeReason(reason: Reason, locale?: string): string {
   const detail = reason.detail.join(', ');
   switch (reason.code) {
-    case 'alias':
-      return t('popover_reasonAlias', detail);
+    case 'alias': // [alias, the text as found]
+      return t('popover_reasonAlias', reason.detail[1] ?? reason.detail[0] ?? '');
     case 'anchors-nearby':
       return t('popover_reasonNearby', detail);
     case 'anchors-in-article':
       return t('popover_reasonArticle', detail);
-    case 'published-after':
-      return t('popover_reasonDate', detail);
+    case 'published-after': // [published, events begin]
+      return t('popover_reasonDate', formatDate(reason.detail[0] ?? '', locale));
+    case 'alias-only':
+      return t('popover_reasonAliasOnly');
     default:
       return detail ? `${reason.code}: ${detail}` : reason.code;
   }
@@ -143,7 +145,7 @@ export function Popover({ topic, lang, locale, reasons, excerpts, show, onClose,
             <summary>{t('popover_why')}</summary>
             <ul>
               {reasons.map((r, i) => (
-                <li key={i}>{describeReason(r)}</li>
+                <li key={i}>{describeReason(r, locale)}</li>
               ))}
             </ul>
           </details>

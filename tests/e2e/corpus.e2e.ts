@@ -62,8 +62,14 @@ describe.skipIf(!hasCorpus)(`real pages from the corpus (${pages.length})`, () =
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e.stack ?? e)));
     page.on('console', (m) => m.text().includes('[Factlight]') && m.type() === 'error' && errors.push(m.text()));
-    // Pages' own scripts cannot reach the internet here; block them so the page holds still.
-    await page.route('**/*', (route) => (route.request().resourceType() === 'document' ? route.continue() : route.abort()));
+    // The pages' own scripts (saved with them, or fetched from a network we do not have) are blocked
+    // by a CSP header, so the page holds still and any DOM change is ours. Content scripts are not
+    // bound by the page's CSP, so Factlight runs as it would on the live page.
+    await page.route('**/*', async (route) => {
+      if (route.request().resourceType() !== 'document') return route.abort();
+      const response = await route.fetch();
+      return route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': "script-src 'none'" } });
+    });
     await page.goto(server.url(`/corpus/${rel}`), { waitUntil: 'load', timeout: 60_000 });
     await browser.waitForReport(page, (r) => r.status === 'paused', 30_000);
     const never = await fingerprint(page);
