@@ -55,6 +55,11 @@ function countsFor(ctx: ArticleContext, compiled: CompiledTopics): Int32Array {
   return counts;
 }
 
+function inArticleOnly(segments: readonly TextSegment[], roots: readonly Element[]): readonly TextSegment[] {
+  const sizes = new Map<Element, number>();
+  return roots.length ? segments.filter((s) => isInArticle(s.block, roots, sizes)) : segments;
+}
+
 function articleSegments(roots: readonly Element[]): TextSegment[] {
   const sizes = new Map<Element, number>();
   return roots.flatMap((root) => collectSegments(root)).filter((s) => isInArticle(s.block, roots, sizes));
@@ -66,7 +71,11 @@ function articleSegments(roots: readonly Element[]): TextSegment[] {
  * any candidate never needs it. `compiled` is accepted so callers keep one signature should page
  * reading ever depend on the pack.
  */
-export function buildArticleContext(doc: Document, _compiled?: CompiledTopics): ArticleContext {
+export function buildArticleContext(
+  doc: Document,
+  _compiled?: CompiledTopics,
+  options: { segments?: () => readonly TextSegment[] } = {},
+): ArticleContext {
   const meta = readPageMeta(doc);
   const roots = findArticleRoots(doc);
   let text: string | undefined;
@@ -78,7 +87,9 @@ export function buildArticleContext(doc: Document, _compiled?: CompiledTopics): 
   } as ArticleContext;
   Object.defineProperty(ctx, 'articleText', {
     enumerable: true,
-    get: () => (text ??= articleSegments(roots).map((s) => s.text).join('\n')),
+    // A caller that has already read the page (the content script) lends its segments, so the
+    // page is not walked a second time.
+    get: () => (text ??= (options.segments ? inArticleOnly(options.segments(), roots) : articleSegments(roots)).map((s) => s.text).join('\n')),
   });
   return ctx;
 }
@@ -90,8 +101,15 @@ function segmentInArticle(segment: TextSegment, ctx: ArticleContext): boolean {
 /**
  * Every candidate in `segments` with its verdict, in document order. `segments` should be in
  * document order; the segments just before and after a candidate's segment lend it context.
+ * `only` limits the judging to those indexes (ascending), e.g. the segments a first, cheap pass
+ * found candidates in; the others still serve as neighbours.
  */
-export function judgeSegments(segments: readonly TextSegment[], compiled: CompiledTopics, ctx: ArticleContext): JudgedCandidate[] {
+export function judgeSegments(
+  segments: readonly TextSegment[],
+  compiled: CompiledTopics,
+  ctx: ArticleContext,
+  only?: readonly number[],
+): JudgedCandidate[] {
   const out: JudgedCandidate[] = [];
   const hitsCache = new Map<number, ContextHit[]>();
   const hitsOf = (i: number) => {
@@ -104,7 +122,7 @@ export function judgeSegments(segments: readonly TextSegment[], compiled: Compil
     return hits;
   };
 
-  segments.forEach((segment, i) => {
+  const judge = (segment: TextSegment, i: number) => {
     const candidates = findCandidates(segment.text, compiled);
     if (!candidates.length) return;
     const inArticle = segmentInArticle(segment, ctx);
@@ -117,7 +135,9 @@ export function judgeSegments(segments: readonly TextSegment[], compiled: Compil
         : { accepted: false, reasons: [{ code: 'alias', detail: [alias, c.text] }, { code: 'outside-article', detail: [] }] };
       out.push({ topicId: topic.id, segment, start: c.start, end: c.end, text: c.text, ...decision });
     }
-  });
+  };
+  if (only) for (const i of only) judge(segments[i]!, i);
+  else segments.forEach(judge);
   return out;
 
   function evidence(i: number, _c: Candidate, years: ReturnType<typeof findTimeYears>) {
@@ -137,8 +157,13 @@ export function judgeSegments(segments: readonly TextSegment[], compiled: Compil
  * The accepted mentions in `segments`, in document order. Cheap per segment, so the content script
  * can re-run it on just the segments a page adds (infinite scroll, live blogs).
  */
-export function analyzeSegments(segments: readonly TextSegment[], compiled: CompiledTopics, ctx: ArticleContext): FoundMention[] {
-  return judgeSegments(segments, compiled, ctx)
+export function analyzeSegments(
+  segments: readonly TextSegment[],
+  compiled: CompiledTopics,
+  ctx: ArticleContext,
+  only?: readonly number[],
+): FoundMention[] {
+  return judgeSegments(segments, compiled, ctx, only)
     .filter((j) => j.accepted)
     .map(({ topicId, segment, start, end, text, reasons }) => ({ topicId, segment, start, end, text, reasons }));
 }

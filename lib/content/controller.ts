@@ -11,9 +11,10 @@ import { loadEffectiveTopics, loadSettings, topicPrefs, watchSettings, watchTopi
 import { siteDecision } from '../sites';
 import { compileTopics, type CompiledTopics } from '../matcher/compile';
 import { analyzeSegments, buildArticleContext, isBeforeEvents, type ArticleContext, type FoundMention } from '../analyze';
-import { collectSegments, type TextSegment } from '../dom/segments';
+import { iterateSegments, type TextSegment } from '../dom/segments';
+import { findCandidates } from '../matcher/find';
 import { Highlighter, HIGHLIGHT_TAG, type HighlightRange } from '../dom/highlighter';
-import { runChunked } from '../dom/schedule';
+import { runChunked, runSteps } from '../dom/schedule';
 import { watchPage, type PageWatcher } from '../dom/watch';
 import { excerptAround, type Excerpt } from '../excerpts';
 import { packLanguage, pick } from '../format';
@@ -27,8 +28,10 @@ import { SHIPPED_PACK } from '../../data/shipped-pack';
 
 const HOVER_DELAY_MS = 350;
 const FLASH_MS = 1600;
-/** Segments analysed, or ranges wrapped, per work item: an item is a few milliseconds at most. */
+/** Ranges wrapped per work item: an item is a few milliseconds at most. */
 const SEGMENTS_PER_ITEM = 40;
+/** Segments with an alias judged per work item (judging looks at neighbours and the article). */
+const JUDGE_PER_ITEM = 10;
 /**
  * Slice budgets. Reading never writes, so its slices cost nothing more than their own time; each
  * writing slice makes the browser lay the page out again before the next frame, so writes go in
@@ -131,36 +134,62 @@ export class PageController {
     this.clearHighlights();
     const doc = this.doc;
     if (doc.designMode === 'on' || !doc.body || !/html/.test(doc.contentType)) return;
+    const t0 = performance.now();
     const topics = this.enabledTopics();
     this.compiled = topics.length ? compileTopics(topics) : null;
-    this.article = this.compiled ? buildArticleContext(doc, this.compiled) : null;
+    // The article's text, if a candidate ever needs it, comes from the segments read below.
+    const segments: TextSegment[] = [];
+    this.article = this.compiled ? buildArticleContext(doc, this.compiled, { segments: () => segments }) : null;
     const decision = siteDecision(doc.location?.href ?? '', this.settings, this.article?.isNews ?? false);
     if (decision !== 'on') return this.setStatus(decision === 'restricted' ? 'site-off' : decision);
     if (!this.compiled || !this.article) return this.setStatus('no-mentions');
     if (isBeforeEvents(this.article, this.compiled)) return this.setStatus('before-events');
     this.roots = this.article.roots.length ? this.article.roots : [doc.body];
-    const t0 = performance.now();
-    const segments = this.roots.flatMap((root) => collectSegments(root));
-    const stats: ScanStats = { busyMs: performance.now() - t0, longestSliceMs: performance.now() - t0, slices: 1 };
-    await this.process(segments, generation, stats);
+    const prescan = performance.now() - t0;
+    const stats: ScanStats = { busyMs: prescan, longestSliceMs: prescan, slices: 1 };
+    await this.process(this.roots, generation, stats, segments);
     if (generation !== this.generation) return;
     this.setStatus(this.mentions.length ? 'on' : 'no-mentions');
     publishStats(t0, stats, this.mentions.length);
   }
 
-  /** Analyse and wrap segments in idle slices; drops its work if a newer refresh started. */
-  private async process(segments: TextSegment[], generation: number, stats?: ScanStats): Promise<void> {
+  /**
+   * Read `roots` a segment at a time in idle slices, noting which segments hold an alias at all
+   * (one regex pass: on a page that mentions nothing, that is all we do); then judge only those,
+   * and wrap the accepted mentions. Drops its work if a newer refresh started.
+   */
+  private async process(roots: readonly Node[], generation: number, stats?: ScanStats, segments: TextSegment[] = []): Promise<void> {
     const onSlice = (ms: number) => {
       if (!stats) return;
       stats.busyMs += ms;
       stats.slices++;
       stats.longestSliceMs = Math.max(stats.longestSliceMs, ms);
     };
-    const batches: TextSegment[][] = [];
-    for (let i = 0; i < segments.length; i += SEGMENTS_PER_ITEM) batches.push(segments.slice(i, i + SEGMENTS_PER_ITEM));
+    const compiled = this.compiled!;
+    const blockCache = new Map<Element, Element>();
+    const readers = roots.map((root) => iterateSegments(root, blockCache));
+    const withAlias: number[] = [];
+    let reader = 0;
+    await runSteps(() => {
+      if (generation !== this.generation) return false;
+      while (reader < readers.length) {
+        const next = readers[reader]!.next();
+        if (next.done) {
+          reader++;
+          continue;
+        }
+        if (findCandidates(next.value.text, compiled).length) withAlias.push(segments.length);
+        segments.push(next.value);
+        return true;
+      }
+      return false;
+    }, { signal: this.signal, budgetMs: READ_BUDGET_MS, onSlice });
+    if (generation !== this.generation || !withAlias.length) return;
+    const judgeGroups: number[][] = [];
+    for (let i = 0; i < withAlias.length; i += JUDGE_PER_ITEM) judgeGroups.push(withAlias.slice(i, i + JUDGE_PER_ITEM));
     const found: FoundMention[] = [];
-    await runChunked(batches, (batch) => {
-      if (generation === this.generation) found.push(...analyzeSegments(batch, this.compiled!, this.article!));
+    await runChunked(judgeGroups, (group) => {
+      if (generation === this.generation) found.push(...analyzeSegments(segments, compiled, this.article!, group));
     }, { signal: this.signal, budgetMs: READ_BUDGET_MS, onSlice });
     if (generation !== this.generation) return;
     const tracked = found.map((mention) => ({ mention, id: `fl${this.nextId++}` }));
@@ -194,7 +223,7 @@ export class PageController {
     if (!roots.length) return;
     for (const root of roots) this.highlighter.removeWithin(root);
     this.mentions = this.mentions.filter((m) => m.mention.segment.nodes.some((n) => n.isConnected) && !roots.some((r) => r.contains(m.mention.segment.block)));
-    await this.process(roots.flatMap((root) => collectSegments(root)), generation);
+    await this.process(roots, generation);
     if (generation === this.generation) this.setStatus(this.mentions.length ? 'on' : 'no-mentions');
   }
 

@@ -48,6 +48,21 @@ function defaultRequestIdle(cb: (deadline: IdleDeadlineLike) => void, opts: { ti
  * Resolves when every item is done; rejects with `signal.reason` if aborted (before or during).
  */
 export function runChunked<T>(items: readonly T[], work: (item: T, index: number) => void, options: ChunkOptions = {}): Promise<void> {
+  let index = 0;
+  if (items.length === 0) return options.signal?.aborted ? Promise.reject(options.signal.reason) : Promise.resolve();
+  return runSteps(() => {
+    work(items[index]!, index);
+    index++;
+    return index < items.length;
+  }, options);
+}
+
+/**
+ * Calls `step()` in idle-time slices of about `budgetMs` until it returns false: for work whose
+ * size is not known in advance, such as walking a page one segment at a time. Same guarantees as
+ * {@link runChunked}: at least one step per slice, abort rejects at once, a throwing step rejects.
+ */
+export function runSteps(step: () => boolean, options: ChunkOptions = {}): Promise<void> {
   const { budgetMs = 12, signal, idleTimeoutMs = 1000 } = options;
   const now = options.now ?? (() => performance.now());
   const requestIdle = options.requestIdle ?? defaultRequestIdle;
@@ -64,17 +79,16 @@ export function runChunked<T>(items: readonly T[], work: (item: T, index: number
       if (error === undefined) resolve();
       else reject(error);
     };
-    let index = 0;
     const slice = (deadline: IdleDeadlineLike) => {
       if (signal?.aborted) return; // already rejected by onAbort
       const start = now();
+      let more = true;
       try {
-        // At least one item per slice, so a page that is never idle still makes progress.
+        // At least one step per slice, so a page that is never idle still makes progress.
         do {
-          work(items[index]!, index);
-          index++;
+          more = step();
         } while (
-          index < items.length &&
+          more &&
           !signal?.aborted &&
           now() - start < budgetMs &&
           // An idle period shorter than our budget (the browser expects a frame soon) ends the slice
@@ -82,15 +96,15 @@ export function runChunked<T>(items: readonly T[], work: (item: T, index: number
           (deadline.didTimeout || deadline.timeRemaining() > 1)
         );
       } catch (error) {
+        options.onSlice?.(now() - start);
         settle(error ?? new Error('work item threw'));
         return;
       }
       options.onSlice?.(now() - start);
       if (signal?.aborted) return;
-      if (index >= items.length) settle();
+      if (!more) settle();
       else requestIdle(slice, { timeout: idleTimeoutMs });
     };
-    if (items.length === 0) settle();
-    else requestIdle(slice, { timeout: idleTimeoutMs });
+    requestIdle(slice, { timeout: idleTimeoutMs });
   });
 }

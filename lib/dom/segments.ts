@@ -23,11 +23,36 @@ export const FORBIDDEN_SELECTOR = [
   'factlight-mark', '[data-factlight-ui]',
 ].join(',');
 
+/** Tag names (`localName`) that are forbidden whatever their attributes: the fast path of the walk. */
+const FORBIDDEN_TAGS = new Set([
+  'input', 'textarea', 'select', 'option', 'button', 'label', 'script', 'style', 'noscript', 'template',
+  'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'code', 'pre', 'kbd', 'samp', 'var', 'svg', 'math',
+  'head', 'title', 'factlight-mark',
+]);
+const FORBIDDEN_ROLES = new Set(['button', 'link', 'textbox', 'menu', 'menubar', 'navigation']);
+
+/**
+ * `el.matches(FORBIDDEN_SELECTOR)`, without the selector engine: the walk asks this of every element
+ * of the page, and `matches()` with a 30-part selector was most of the cost of reading a big page.
+ * A unit test checks the two agree.
+ */
+export function isForbiddenElement(el: Element): boolean {
+  if (FORBIDDEN_TAGS.has(el.localName)) return true;
+  if (!el.hasAttributes()) return false;
+  if (el.hasAttribute('hidden') || el.hasAttribute('inert') || el.hasAttribute('data-factlight-ui')) return true;
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable.toLowerCase() !== 'false') return true;
+  if (el.getAttribute('aria-hidden')?.toLowerCase() === 'true') return true;
+  const role = el.getAttribute('role');
+  if (role !== null && FORBIDDEN_ROLES.has(role.toLowerCase())) return true;
+  return el.localName === 'a' && el.hasAttribute('href');
+}
+
 /** Elements that flow inside a line of text; everything else starts a new segment. */
 const INLINE_TAGS = new Set([
-  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DEL', 'DFN', 'EM', 'FONT', 'I', 'INS', 'MARK', 'Q',
-  'RUBY', 'RB', 'RT', 'RP', 'S', 'SMALL', 'SPAN', 'STRIKE', 'STRONG', 'SUB', 'SUP', 'TIME', 'TT', 'U',
-  'NOBR', 'BIG', 'ACRONYM', 'WBR', 'FACTLIGHT-MARK',
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'mark', 'q',
+  'ruby', 'rb', 'rt', 'rp', 's', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u',
+  'nobr', 'big', 'acronym', 'wbr', 'factlight-mark',
 ]);
 
 /** One piece of prose: its text nodes in order, whose data concatenate to `text`. */
@@ -42,19 +67,20 @@ export interface TextSegment {
 export function isInlineElement(el: Element): boolean {
   // Custom elements (`<my-widget>`) render inline by default, but pages use them as blocks far
   // more often than as inline words, so only the known inline tags join text.
-  return INLINE_TAGS.has(el.tagName.toUpperCase());
+  return INLINE_TAGS.has(el.localName);
 }
 
 /** True when `node` or an ancestor (up to `root`) is forbidden for highlights. */
 export function isInForbiddenElement(node: Node, root: Node | null = null): boolean {
   for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el && el !== root; el = el.parentElement) {
-    if (el.matches(FORBIDDEN_SELECTOR)) return true;
+    if (isForbiddenElement(el)) return true;
   }
   return false;
 }
 
 function nearestBlock(node: Node, cache: Map<Element, Element>): Element | null {
-  const parent = node.parentElement;
+  // Text directly in a shadow root has no parent element: its block is the shadow host's.
+  const parent = node.parentElement ?? ((node.parentNode as ShadowRoot | null)?.host ?? null);
   if (!parent) return null;
   const cached = cache.get(parent);
   if (cached) return cached;
@@ -70,37 +96,69 @@ function nearestBlock(node: Node, cache: Map<Element, Element>): Element | null 
  * forbidden list; callers choose roots that are allowed.
  */
 export function collectSegments(root: Node): TextSegment[] {
-  const segments: TextSegment[] = [];
-  const blockCache = new Map<Element, Element>();
-  walk(root, segments, blockCache);
-  return segments.filter((s) => /\S/.test(s.text));
+  return [...iterateSegments(root)];
 }
 
-function walk(root: Node, out: TextSegment[], blockCache: Map<Element, Element>): void {
-  const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode: (node) =>
-      node.nodeType === 1 && (node as Element).matches(FORBIDDEN_SELECTOR) ? 2 /* REJECT */ : 1 /* ACCEPT */,
-  });
+/**
+ * The same segments, one at a time, so a caller can read a 10 MB page across idle slices: each
+ * `next()` does a bounded amount of work past the previous segment. Segments are yielded complete,
+ * in the order a reader meets them (a shadow host's shadow tree, with slotted content in its
+ * slots, instead of its light children). Whitespace-only segments are skipped.
+ */
+export function* iterateSegments(root: Node, blockCache: Map<Element, Element> = new Map()): Generator<TextSegment, void, undefined> {
   let current: TextSegment | null = null;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType === 1) {
-      const el = node as Element;
-      if (!isInlineElement(el)) current = null; // a block (or <br>) ends the running segment
-      if (el.shadowRoot) {
-        current = null;
-        walk(el.shadowRoot, out, blockCache);
+  let node: Node | null = root.firstChild;
+  while (node) {
+    let descend = false;
+    if (node.nodeType === 3) {
+      const text = node as Text;
+      const block = nearestBlock(text, blockCache);
+      if (block) {
+        if (!current || current.block !== block) {
+          if (current && /\S/.test(current.text)) yield current;
+          current = { nodes: [], text: '', block };
+        }
+        current.nodes.push(text);
+        current.text += text.data;
       }
-      continue;
+    } else if (node.nodeType === 1) {
+      const el = node as Element;
+      if (!isForbiddenElement(el)) {
+        const inline = isInlineElement(el);
+        if (!inline || el.shadowRoot || el.localName === 'slot') {
+          // A block (or <br>, or another tree) ends the running segment.
+          if (current && /\S/.test(current.text)) yield current;
+          current = null;
+        }
+        if (el.shadowRoot) yield* iterateSegments(el.shadowRoot, blockCache);
+        else if (el.localName === 'slot') yield* slotted(el as HTMLSlotElement, blockCache);
+        else descend = el.firstChild !== null;
+      }
     }
-    const text = node as Text;
-    const block = nearestBlock(text, blockCache);
-    if (!block) continue;
-    if (!current || current.block !== block) {
-      current = { nodes: [], text: '', block };
-      out.push(current);
+    if (descend) node = node.firstChild;
+    else {
+      while (node && node !== root && !node.nextSibling) node = node.parentNode;
+      node = node && node !== root ? node.nextSibling : null;
     }
-    current.nodes.push(text);
-    current.text += text.data;
+  }
+  if (current && /\S/.test(current.text)) yield current;
+}
+
+/** What a <slot> shows: its assigned nodes, or its own fallback content when nothing is assigned. */
+function* slotted(slot: HTMLSlotElement, blockCache: Map<Element, Element>): Generator<TextSegment, void, undefined> {
+  const assigned = typeof slot.assignedNodes === 'function' ? slot.assignedNodes({ flatten: true }) : [];
+  if (!assigned.length) {
+    yield* iterateSegments(slot, blockCache);
+    return;
+  }
+  for (const node of assigned) {
+    if (node.nodeType === 3) {
+      const block = nearestBlock(node, blockCache);
+      if (block && /\S/.test((node as Text).data)) yield { nodes: [node as Text], text: (node as Text).data, block };
+    } else if (node.nodeType === 1 && !isForbiddenElement(node as Element)) {
+      const wrapper = node as Element;
+      // The assigned element itself may be a paragraph: read it as a tree of its own.
+      yield* iterateSegments(wrapper, blockCache);
+    }
   }
 }

@@ -56,3 +56,22 @@ describe('collectSegments', () => {
     expect(seg!.nodes.map((n) => n.data).join('')).toBe(seg!.text);
   });
 });
+
+describe('shadow roots and slots', () => {
+  it('reads a shadow host as the reader sees it: its shadow tree, with slotted text in place', () => {
+    document.body.innerHTML = '<div id="host"><p>light paragraph about the ceasefire</p><span slot="x">unslotted</span></div>';
+    const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<h2>Shadow heading</h2><slot></slot>';
+    const texts = collectSegments(document.body).map((s) => s.text);
+    expect(texts).toEqual(['Shadow heading', 'light paragraph about the ceasefire']);
+  });
+
+  it('gives text directly under a shadow root its host as block', () => {
+    document.body.innerHTML = '<div id="host"></div>';
+    const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    root.append('bare text in a shadow root');
+    const [seg] = collectSegments(document.body);
+    expect(seg?.text).toBe('bare text in a shadow root');
+    expect(seg?.block.id).toBe('host');
+  });
+});
