@@ -1,6 +1,7 @@
 // Draws Factlight's icon (a highlighted line of text under a dark rounded square) at every size the
 // stores need and writes PNGs into public/icon/. Pixel maths + zlib: no image library needed.
 // Run: node scripts/make-icons.mjs (the PNGs are committed; re-run only when the design changes).
+import { Buffer } from 'node:buffer';
 import { deflateSync } from 'node:zlib';
 import { mkdirSync, writeFileSync } from 'node:fs';
 

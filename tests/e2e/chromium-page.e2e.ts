@@ -69,7 +69,9 @@ describe('the demo article', () => {
     const title = await page.locator(`factlight-ui >> #${name}`).textContent();
     expect(title?.length).toBeGreaterThan(3);
     expect(await dialog.textContent()).toContain('In this article');
-    await saveScreenshot(page, `popover-${topicId}`);
+    expect(topicId).toBeTruthy();
+    await page.waitForTimeout(200); // let the fade-in finish for the README's picture
+    await saveScreenshot(page, 'popover');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     expect(await first.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -117,6 +119,25 @@ describe('the demo article', () => {
     expect(bg).toMatch(/rgb\((255, 255, 255|23, 25, 30)\)/);
     await page.keyboard.press('Escape');
     await saveScreenshot(page, 'article');
+  });
+});
+
+describe('dark theme', () => {
+  it('draws the popover dark, with AA contrast, when the reader picks the dark theme', async () => {
+    await browser.setSettings({ theme: 'dark' });
+    const page = await openArticle('/demo-article.html');
+    await buttons(page).first().click();
+    await page.getByRole('dialog').waitFor();
+    const colours = await page.locator('factlight-ui >> .card').evaluate((el) => {
+      const cs = getComputedStyle(el);
+      return { bg: cs.backgroundColor, fg: cs.color };
+    });
+    expect(colours.bg).toBe('rgb(23, 25, 30)');
+    expect(colours.fg).toBe('rgb(236, 239, 244)');
+    await page.waitForTimeout(200);
+    await saveScreenshot(page, 'popover-dark');
+    await browser.setSettings({ theme: 'auto' });
+    await page.close();
   });
 });
 

@@ -77,8 +77,27 @@ describe('popup for a tab (popup.html?tab=)', () => {
     await browser.waitForReport(article, (r) => r.status === 'on');
   });
 
-  it('passes axe-core with no serious or critical violations', async () => {
+  it('passes axe-core with no serious or critical violations, in light and dark', async () => {
     expect(await axeViolations(popup.page)).toEqual([]);
+    await popup.page.emulateMedia({ colorScheme: 'dark' });
+    expect(await popup.page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(23, 25, 30)');
+    expect(await axeViolations(popup.page)).toEqual([]);
+    await saveScreenshot(popup.page, 'popup-dark');
+    await popup.page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('fits a narrow popup and 200% zoom without clipping its controls', async () => {
+    await popup.page.setViewportSize({ width: 320, height: 600 });
+    await popup.page.evaluate(() => ((document.body.style as CSSStyleDeclaration & { zoom: string }).zoom = '2'));
+    const clipped = await popup.page.evaluate(() =>
+      [...document.querySelectorAll('button, a, [role="switch"]')].filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width === 0 || r.right > document.documentElement.scrollWidth + 1;
+      }).length,
+    );
+    expect(clipped).toBe(0);
+    expect(await popup.page.evaluate(() => document.documentElement.scrollWidth <= innerWidth + 1)).toBe(true);
+    await popup.page.evaluate(() => ((document.body.style as CSSStyleDeclaration & { zoom: string }).zoom = ''));
   });
 });
 
