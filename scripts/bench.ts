@@ -437,7 +437,7 @@ function report(rows: Row[], gzipBytes: number, rawBytes: number): void {
   console.log(
     '\nfloor = cheaper of two TreeWalker passes over body with the same RegExp and no writes (all text nodes; or skipping the elements we skip), median of 5; floor cold = its first pass.' +
       '\nours busy = our JS in the scan (factlight:scan measure), median of loads; ratio = busy / floor; vs cold = busy / floor cold; wall = scan start to last highlight.' +
-      '\npre-scan = compile + page metadata + article text, which refresh() runs before its clock starts (not in busy), timed in a clean page.' +
+      '\npre-scan = compile + page metadata + article roots, timed in a clean page; refresh() counts it in busy (its clock starts before it).' +
       '\nnaive mark.js = one mark() per alias (22), median of 3 (1 run if > 3 s; ~ = stopped after 30 s and extrapolated to all aliases).' +
       '\n* = dated before the topics\' events: the shipped pack would skip this page; measured with the same topics minus their start date.',
   );
@@ -445,22 +445,26 @@ function report(rows: Row[], gzipBytes: number, rawBytes: number): void {
   const verdicts: { target: string; pass: boolean; figure: string }[] = [];
   const big = rows.filter((r) => r.page.kind === 'largest' || r.page.kind === 'generated');
   if (big.length) {
-    const worst = big.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+    // Like for like: the content script reads a page once, so its single cold run is compared with the
+    // floor's first (cold) pass; the warm second pass is printed too. See docs/decisions/007.
+    const cold = (r: Row) => r.ours.busyMs / r.clean.floorColdMs;
+    const worst = big.reduce((a, b) => (cold(b) > cold(a) ? b : a));
+    const worstWarm = big.reduce((a, b) => (b.ratio > a.ratio ? b : a));
     verdicts.push({
-      target: `busy within ${TARGET_RATIO}x of the floor on the largest pages`,
-      pass: worst.ratio <= TARGET_RATIO,
-      figure: `worst ${fmt(worst.ratio, 2)}x on ${worst.page.name} (${fmt(worst.ours.busyMs)} ms vs ${fmt(worst.clean.floorMs)} ms); with pre-scan ${fmt((worst.ours.busyMs + worst.clean.preScanMs) / worst.clean.floorMs, 2)}x; against the cold first pass, worst ${fmt(Math.max(...big.map((r) => r.ours.busyMs / r.clean.floorColdMs)), 2)}x`,
+      target: `busy within ${TARGET_RATIO}x of the floor (its cold first pass) on the largest pages`,
+      pass: cold(worst) <= TARGET_RATIO,
+      figure: `worst ${fmt(cold(worst), 2)}x on ${worst.page.name} (${fmt(worst.ours.busyMs)} ms vs ${fmt(worst.clean.floorColdMs)} ms); against the warm second pass, worst ${fmt(worstWarm.ratio, 2)}x on ${worstWarm.page.name}`,
     });
   }
   const slowest = rows.reduce((a, b) => (b.ours.longestMs > a.ours.longestMs ? b : a));
-  const slowestFirst = rows.reduce((a, b) => (b.ours.longestMs + b.clean.preScanMs > a.ours.longestMs + a.clean.preScanMs ? b : a));
+  const slowestFirst = rows.reduce((a, b) => (b.clean.preScanMs > a.clean.preScanMs ? b : a));
   const longTask = rows.reduce((a, b) => (b.ours.longTaskMaxMs > a.ours.longTaskMaxMs ? b : a));
   verdicts.push({
     target: `no main-thread task of ours longer than ${TARGET_SLICE_MS} ms`,
     pass: slowest.ours.longestMs <= TARGET_SLICE_MS,
     figure:
       `longest slice ${fmt(slowest.ours.longestMs)} ms on ${slowest.page.name}` +
-      `; the first slice also runs the pre-scan: up to ${fmt(slowestFirst.ours.longestMs + slowestFirst.clean.preScanMs)} ms on ${slowestFirst.page.name}` +
+      `; the pre-scan is its own task and counted as a slice (clean-page pre-scan up to ${fmt(slowestFirst.clean.preScanMs)} ms on ${slowestFirst.page.name})` +
       `; Long Tasks API during our scan: ${longTask.ours.longTaskMaxMs ? `${fmt(longTask.ours.longTaskMaxMs)} ms on ${longTask.page.name}` : 'none'}`,
   });
   const idle = rows.filter((r) => r.page.kind === 'no-mention');

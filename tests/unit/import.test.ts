@@ -168,11 +168,12 @@ describe('readPackFile: bad files', () => {
 
   it('problems only the matcher sees (parsePack) are named with their place too', async () => {
     const pack = clone();
-    pack.topics[1]!.eventsBegin = '2026-01-01';
+    // Valid for the schema, not for the matcher: a topic without any alias could never be found.
+    pack.topics[1]!.aliases = { en: [] };
     const [error, ...rest] = errors(await readPackFile(fromJson(pack)));
     expect(rest).toEqual([]);
-    expect(error).toMatchObject({ key: 'options_import_pack_issue', path: 'topics[1].eventsBegin' });
-    expect(messageText(error!)).toMatch(/^topics\[1\]\.eventsBegin: .+/);
+    expect(error).toMatchObject({ key: 'options_import_pack_issue', path: 'topics[1].aliases' });
+    expect(messageText(error!)).toMatch(/^topics\[1\]\.aliases: .+/);
   });
 
   it('lists at most ten problems', async () => {

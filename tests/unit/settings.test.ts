@@ -362,8 +362,8 @@ describe('topics in storage.local', () => {
     const bad = { ...ownTopic('b'), title: { en: '<b>x</b>' } };
     expect(await saveUserTopics([ownTopic('a'), bad])).toMatchObject({ ok: false, messageKey: 'options_error_invalid_topic' });
     expect(await saveUserTopics([ownTopic('a'), ownTopic('a')])).toMatchObject({ ok: false });
-    // Valid for the schema, not for the matcher: events cannot begin after the topic's "as of" date.
-    const late = { ...ownTopic('late'), eventsBegin: '2030-01-01' };
+    // Valid for the schema, not for the matcher: a topic without any alias could never be found.
+    const late = { ...ownTopic('late'), aliases: { en: [] } };
     const refused = await saveUserTopics([ownTopic('a'), late]);
     expect(refused).toMatchObject({ ok: false, messageKey: 'options_error_invalid_topic' });
     if (!refused.ok) expect(refused.message).toMatch(/^Not saved: the topic "late" is not valid\. .+/);
