@@ -201,7 +201,7 @@ export class PageController {
       end: m.end,
       topicId: m.topicId,
       id: byMention.get(m)!.id,
-      label: t('popover_highlightLabel', this.topicTitle(m.topicId)),
+      label: t('popover_highlightLabel', [m.text, this.topicTitle(m.topicId)]),
     }));
     const groups: HighlightRange[][] = [];
     for (let i = 0; i < ranges.length; i += SEGMENTS_PER_ITEM) groups.push(ranges.slice(i, i + SEGMENTS_PER_ITEM));

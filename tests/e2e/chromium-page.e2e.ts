@@ -8,6 +8,7 @@ import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { startServer, type TestServer } from './harness/server';
 import { fingerprint, firstDifference } from './harness/dom-snapshot';
 import { saveScreenshot } from './harness/screenshots';
+import { axeViolations } from './harness/axe';
 
 let browser: ChromiumSession;
 let server: TestServer;
@@ -69,6 +70,9 @@ describe('the demo article', () => {
     const title = await page.locator(`factlight-ui >> #${name}`).textContent();
     expect(title?.length).toBeGreaterThan(3);
     expect(await dialog.textContent()).toContain('In this article');
+    expect(await axeViolations(page, 'factlight-ui')).toEqual([]);
+    // The highlights themselves: named buttons inside the page's prose.
+    expect(await axeViolations(page, 'article')).toEqual([]);
     expect(topicId).toBeTruthy();
     await page.waitForTimeout(200); // let the fade-in finish for the README's picture
     await saveScreenshot(page, 'popover');
@@ -134,6 +138,7 @@ describe('dark theme', () => {
     });
     expect(colours.bg).toBe('rgb(23, 25, 30)');
     expect(colours.fg).toBe('rgb(236, 239, 244)');
+    expect(await axeViolations(page, 'factlight-ui')).toEqual([]);
     await page.waitForTimeout(200);
     await saveScreenshot(page, 'popover-dark');
     await browser.setSettings({ theme: 'auto' });

@@ -86,18 +86,22 @@ describe('popup for a tab (popup.html?tab=)', () => {
     await popup.page.emulateMedia({ colorScheme: 'light' });
   });
 
-  it('fits a narrow popup and 200% zoom without clipping its controls', async () => {
-    await popup.page.setViewportSize({ width: 320, height: 600 });
-    await popup.page.evaluate(() => ((document.body.style as CSSStyleDeclaration & { zoom: string }).zoom = '2'));
-    const clipped = await popup.page.evaluate(() =>
-      [...document.querySelectorAll('button, a, [role="switch"]')].filter((el) => {
-        const r = el.getBoundingClientRect();
-        return r.width === 0 || r.right > document.documentElement.scrollWidth + 1;
-      }).length,
-    );
-    expect(clipped).toBe(0);
-    expect(await popup.page.evaluate(() => document.documentElement.scrollWidth <= innerWidth + 1)).toBe(true);
-    await popup.page.evaluate(() => ((document.body.style as CSSStyleDeclaration & { zoom: string }).zoom = ''));
+  it('reflows at 320 CSS px and at 200% zoom without clipping its controls (WCAG 1.4.10)', async () => {
+    const page = popup.page;
+    const overflow = () =>
+      page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth - innerWidth,
+        clipped: [...document.querySelectorAll('button, a, [role="switch"], .topic-title')].filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.width === 0 || r.right > innerWidth + 1;
+        }).length,
+      }));
+    for (const [width, zoom] of [[320, '1'], [640, '2']] as const) {
+      await page.setViewportSize({ width, height: 700 });
+      await page.evaluate((z) => ((document.body.style as CSSStyleDeclaration & { zoom: string }).zoom = z), zoom);
+      expect(await overflow(), `${width}px at zoom ${zoom}`).toEqual({ scroll: 0, clipped: 0 });
+    }
+    await page.evaluate(() => ((document.body.style as CSSStyleDeclaration & { zoom: string }).zoom = ''));
   });
 });
 

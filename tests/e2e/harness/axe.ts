@@ -6,15 +6,17 @@ import type { Page } from 'playwright-core';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /**
- * Serious and critical axe-core violations on `page`, as `rule-id (node count)`.
+ * Serious and critical axe-core violations on `page` (or only under the `include` selector), as
+ * `rule-id (node count)`.
  * axe is evaluated through the DevTools protocol rather than added as a `<script>`: extension pages'
  * CSP (`script-src 'self'`) blocks inline scripts, and it must not be loosened for a test.
  */
-export async function axeViolations(page: Page): Promise<string[]> {
+export async function axeViolations(page: Page, include?: string): Promise<string[]> {
   await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
+  const result = await page.evaluate(async (only) => {
     const axe = (window as unknown as { axe: { run(c?: unknown, o?: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe;
-    return axe.run(document, { resultTypes: ['violations'] });
-  });
+    // `include` limits the check to our own UI on a page we did not write (its shadow tree included).
+    return axe.run(only ? { include: [[only]] } : document, { resultTypes: ['violations'] });
+  }, include ?? null);
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
 }
