@@ -66,8 +66,11 @@ describe.skipIf(!hasCorpus)(`real pages from the corpus (${pages.length})`, () =
     // The pages' own scripts (saved with them, or fetched from a network we do not have) are blocked
     // by a CSP header, so the page holds still and any DOM change is ours. Content scripts are not
     // bound by the page's CSP, so Factlight runs as it would on the live page.
+    // Only our own server is ever asked: a saved page's iframes (ads, social widgets) are documents too,
+    // and must never become requests to the internet.
     await page.route('**/*', async (route) => {
-      if (route.request().resourceType() !== 'document') return route.abort();
+      const request = route.request();
+      if (request.resourceType() !== 'document' || !request.url().startsWith(server.origin)) return route.abort();
       const response = await route.fetch();
       return route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': "script-src 'none'" } });
     });
