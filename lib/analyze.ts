@@ -55,6 +55,17 @@ function countsFor(ctx: ArticleContext, compiled: CompiledTopics): Int32Array {
   return counts;
 }
 
+/**
+ * Hand the analysis the article's context-term counts, computed by the caller in idle slices
+ * (summed segment by segment with {@link findContextHits}), so judging the first candidate does not
+ * count a 10 MB article in one long task.
+ */
+export function primeArticleCounts(ctx: ArticleContext, compiled: CompiledTopics, counts: Int32Array): void {
+  let byPack = articleCounts.get(ctx);
+  if (!byPack) articleCounts.set(ctx, (byPack = new WeakMap()));
+  byPack.set(compiled, counts);
+}
+
 function inArticleOnly(segments: readonly TextSegment[], roots: readonly Element[]): readonly TextSegment[] {
   const sizes = new Map<Element, number>();
   return roots.length ? segments.filter((s) => isInArticle(s.block, roots, sizes)) : segments;

@@ -10,9 +10,10 @@ import { isMessage, type Message, type PageReport, type PageStatus } from '../me
 import { loadEffectiveTopics, loadSettings, topicPrefs, watchSettings, watchTopics } from '../settings/store';
 import { siteDecision } from '../sites';
 import { compileTopics, type CompiledTopics } from '../matcher/compile';
-import { analyzeSegments, buildArticleContext, isBeforeEvents, type ArticleContext, type FoundMention } from '../analyze';
+import { analyzeSegments, buildArticleContext, isBeforeEvents, primeArticleCounts, type ArticleContext, type FoundMention } from '../analyze';
 import { iterateSegments, type TextSegment } from '../dom/segments';
-import { findCandidates } from '../matcher/find';
+import { findCandidates, findContextHits } from '../matcher/find';
+import { isInArticle } from '../page/roots';
 import { Highlighter, HIGHLIGHT_TAG, type HighlightRange } from '../dom/highlighter';
 import { runChunked, runSteps } from '../dom/schedule';
 import { watchPage, type PageWatcher } from '../dom/watch';
@@ -30,6 +31,8 @@ const HOVER_DELAY_MS = 350;
 const FLASH_MS = 1600;
 /** Ranges wrapped per work item: an item is a few milliseconds at most. */
 const SEGMENTS_PER_ITEM = 40;
+/** Segments whose context words are counted per work item. */
+const COUNT_PER_ITEM = 25;
 /** Segments with an alias judged per work item (judging looks at neighbours and the article). */
 const JUDGE_PER_ITEM = 10;
 /**
@@ -185,6 +188,10 @@ export class PageController {
       return false;
     }, { signal: this.signal, budgetMs: READ_BUDGET_MS, onSlice });
     if (generation !== this.generation || !withAlias.length) return;
+    // A full read with candidates: count the article's context words now, in slices, rather than
+    // all at once when the first candidate is judged (seconds on a 10 MB page).
+    if (stats) await this.countArticleTerms(segments, generation, onSlice);
+    if (generation !== this.generation) return;
     const judgeGroups: number[][] = [];
     for (let i = 0; i < withAlias.length; i += JUDGE_PER_ITEM) judgeGroups.push(withAlias.slice(i, i + JUDGE_PER_ITEM));
     const found: FoundMention[] = [];
@@ -210,6 +217,23 @@ export class PageController {
     }, { signal: this.signal, budgetMs: WRITE_BUDGET_MS, onSlice });
     if (generation !== this.generation) return;
     this.mentions = mergeInOrder(this.mentions, tracked);
+  }
+
+  private async countArticleTerms(segments: readonly TextSegment[], generation: number, onSlice: (ms: number) => void): Promise<void> {
+    const compiled = this.compiled!;
+    const article = this.article!;
+    const counts = new Int32Array(compiled.terms.length);
+    const sizes = new Map<Element, number>();
+    const groups: TextSegment[][] = [];
+    for (let i = 0; i < segments.length; i += COUNT_PER_ITEM) groups.push(segments.slice(i, i + COUNT_PER_ITEM));
+    await runChunked(groups, (group) => {
+      if (generation !== this.generation) return;
+      for (const segment of group) {
+        if (article.roots.length && !isInArticle(segment.block, article.roots, sizes)) continue;
+        for (const hit of findContextHits(segment.text, compiled)) counts[hit.term]!++;
+      }
+    }, { signal: this.signal, budgetMs: READ_BUDGET_MS, onSlice });
+    if (generation === this.generation) primeArticleCounts(article, compiled, counts);
   }
 
   /** New or changed content: re-read just those parts. */
