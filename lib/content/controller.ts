@@ -64,7 +64,11 @@ export class PageController {
   private roots: Element[] = [];
   private mentions: Tracked[] = [];
   private status: PageStatus = 'no-mentions';
-  private lastReport = '';
+  /** The last report sent, and its serialised form (to send only changes). */
+  private lastReport: PageReport = { status: 'no-mentions', url: '', topics: [], total: 0 };
+  private lastSerialized = '';
+  /** Set by the shortcut: announce the outcome of the refresh it caused. */
+  private announceNext = false;
   private generation = 0;
   private nextId = 0;
   private readonly cursor = new Map<string, number>();
@@ -263,13 +267,10 @@ export class PageController {
     const topics = [...counts].map(([topicId, count]) => ({ topicId, count, title: this.topicTitle(topicId) }));
     const report: PageReport = { status, url: this.doc.location?.href ?? '', topics, total: topics.reduce((n, x) => n + x.count, 0) };
     const serialized = JSON.stringify(report);
-    if (serialized === this.lastReport) return;
-    this.lastReport = serialized;
+    if (serialized === this.lastSerialized) return;
+    this.lastSerialized = serialized;
+    this.lastReport = report;
     void browser.runtime.sendMessage({ type: 'report', report } satisfies Message).catch(() => undefined);
-  }
-
-  private report(): PageReport {
-    return JSON.parse(this.lastReport || '{"status":"no-mentions","url":"","topics":[],"total":0}') as PageReport;
   }
 
   private async onSettings(next: Settings): Promise<void> {
@@ -290,12 +291,10 @@ export class PageController {
     }
   }
 
-  private announceNext = false;
-
   private onMessage(message: Message): Promise<unknown> | undefined {
     switch (message.type) {
       case 'get-report':
-        return Promise.resolve(this.report());
+        return Promise.resolve(this.lastReport);
       case 'jump':
         this.jump(message.direction, message.topicId);
         return Promise.resolve(true);
