@@ -51,8 +51,19 @@ export async function launchFirefox(): Promise<FirefoxSession> {
     async openExtensionPage(path, readySelector) {
       const page = await browser.newPage();
       void page.goto(extensionUrl(path)).catch(() => undefined);
-      await page.waitForSelector(readySelector, { timeout: 15_000 });
-      return page;
+      // While an extension page is still loading, Firefox's WebDriver BiDi can fail a script
+      // evaluation with a protocol error (seen once in CI): that says nothing about the page, so
+      // wait again until the deadline instead of failing the suite.
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        try {
+          await page.waitForSelector(readySelector, { timeout: Math.max(1000, deadline - Date.now()) });
+          return page;
+        } catch (error) {
+          if (Date.now() >= deadline || !/Protocol error/i.test(String(error))) throw error;
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      }
     },
     close: () => browser.close(),
   };
