@@ -60,6 +60,9 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads `data_collection_permissions` from 142 on; its minimum is a
+            // key of its own (web-ext lint warns without it).
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -4,7 +4,7 @@
  * reasons. Built so that a page without any candidate costs one regex pass over its text: article-
  * level context is only counted once a candidate turns up.
  */
-import { collectSegments, type TextSegment } from './dom/segments';
+import { collectSegments, iterateSegments, type TextSegment } from './dom/segments';
 import { aliasOf, compileTopics, type CompiledTopics } from './matcher/compile';
 import { classifyCandidate, type Decision, type MatchReason } from './matcher/classify';
 import { countContextTerms, findCandidates, findContextHits, findTimeYears, type Candidate, type ContextHit } from './matcher/find';
@@ -34,7 +34,10 @@ export interface ArticleContext {
   isNews: boolean;
   /** Elements holding the article (see `findArticleRoots`); empty means "the whole page is the article". */
   roots: Element[];
-  /** The article's text (segments of the roots outside rails), for article-level context. */
+  /**
+   * The start of the article's text (segments of the roots outside rails, up to
+   * {@link ARTICLE_SAMPLE_CHARS}), for article-level context.
+   */
   articleText: string;
 }
 
@@ -58,7 +61,7 @@ function countsFor(ctx: ArticleContext, compiled: CompiledTopics): Int32Array {
 /**
  * Hand the analysis the article's context-term counts, computed by the caller in idle slices
  * (summed segment by segment with {@link findContextHits}), so judging the first candidate does not
- * count a 10 MB article in one long task.
+ * count a long article in one long task.
  */
 export function primeArticleCounts(ctx: ArticleContext, compiled: CompiledTopics, counts: Int32Array): void {
   let byPack = articleCounts.get(ctx);
@@ -66,14 +69,56 @@ export function primeArticleCounts(ctx: ArticleContext, compiled: CompiledTopics
   byPack.set(compiled, counts);
 }
 
-function inArticleOnly(segments: readonly TextSegment[], roots: readonly Element[]): readonly TextSegment[] {
-  const sizes = new Map<Element, number>();
-  return roots.length ? segments.filter((s) => isInArticle(s.block, roots, sizes)) : segments;
+/** True when the article's context-term counts for `compiled` are known (primed or computed). */
+export function hasArticleCounts(ctx: ArticleContext, compiled: CompiledTopics): boolean {
+  return articleCounts.get(ctx)?.has(compiled) ?? false;
 }
 
-function articleSegments(roots: readonly Element[]): TextSegment[] {
-  const sizes = new Map<Element, number>();
-  return roots.flatMap((root) => collectSegments(root)).filter((s) => isInArticle(s.block, roots, sizes));
+/**
+ * How much of the article's text its context-word counts read: the first 200,000 characters, about
+ * 30,000 words. Every real article fits (long reads and live blogs run to 100,000); beyond it a
+ * "page" is an archive or an endless feed, whose opening says what it is about as well as its
+ * whole, and counting all of a 10 MB page cost seconds.
+ */
+export const ARTICLE_SAMPLE_CHARS = 200_000;
+
+/**
+ * Collects the article's text for its context counts as segments are read, in document order:
+ * segments inside the article roots and outside rails, until {@link ARTICLE_SAMPLE_CHARS}. Keeps
+ * strings only, never nodes.
+ */
+export class ArticleSampler {
+  readonly texts: string[] = [];
+  private chars = 0;
+  private readonly sizes = new Map<Element, number>();
+
+  /** @param roots the article's roots; empty means the whole page is the article. */
+  constructor(private readonly roots: readonly Element[]) {}
+
+  /** True once the sample holds {@link ARTICLE_SAMPLE_CHARS}. */
+  get full(): boolean {
+    return this.chars >= ARTICLE_SAMPLE_CHARS;
+  }
+
+  /** Takes `segment`'s text if it is article text and the sample is not full yet. */
+  add(segment: TextSegment): void {
+    if (this.full) return;
+    if (this.roots.length && !isInArticle(segment.block, this.roots, this.sizes)) return;
+    this.texts.push(segment.text);
+    this.chars += segment.text.length;
+  }
+}
+
+/** The article's sample, read from the page. */
+function articleSample(roots: readonly Element[], readFrom: readonly Node[]): string[] {
+  const sampler = new ArticleSampler(roots);
+  for (const root of readFrom) {
+    for (const segment of iterateSegments(root)) {
+      sampler.add(segment);
+      if (sampler.full) return sampler.texts;
+    }
+  }
+  return sampler.texts;
 }
 
 /**
@@ -85,10 +130,10 @@ function articleSegments(roots: readonly Element[]): TextSegment[] {
 export function buildArticleContext(
   doc: Document,
   _compiled?: CompiledTopics,
-  options: { segments?: () => readonly TextSegment[] } = {},
+  options: { sample?: () => readonly string[]; roots?: Element[] } = {},
 ): ArticleContext {
   const meta = readPageMeta(doc);
-  const roots = findArticleRoots(doc);
+  const roots = options.roots ?? findArticleRoots(doc);
   let text: string | undefined;
   const ctx = {
     lang: meta.lang,
@@ -98,11 +143,16 @@ export function buildArticleContext(
   } as ArticleContext;
   Object.defineProperty(ctx, 'articleText', {
     enumerable: true,
-    // A caller that has already read the page (the content script) lends its segments, so the
+    // A caller that has already read the page (the content script) lends its sample, so the
     // page is not walked a second time.
-    get: () => (text ??= (options.segments ? inArticleOnly(options.segments(), roots) : articleSegments(roots)).map((s) => s.text).join('\n')),
+    get: () => (text ??= (options.sample ? options.sample() : articleSample(roots, roots)).join('\n')),
   });
   return ctx;
+}
+
+/** Segments side by side in a list are neighbours on the page, unless their ordinals say they are not. */
+function adjacent(a: TextSegment, b: TextSegment): boolean {
+  return a.ordinal === undefined || b.ordinal === undefined || Math.abs(a.ordinal - b.ordinal) === 1;
 }
 
 function segmentInArticle(segment: TextSegment, ctx: ArticleContext): boolean {
@@ -152,7 +202,9 @@ export function judgeSegments(
   return out;
 
   function evidence(i: number, _c: Candidate, years: ReturnType<typeof findTimeYears>) {
-    const neighbours = [i - 1, i + 1].filter((j) => j >= 0 && j < segments.length && segmentInArticle(segments[j]!, ctx)).flatMap(hitsOf);
+    const neighbours = [i - 1, i + 1]
+      .filter((j) => j >= 0 && j < segments.length && adjacent(segments[i]!, segments[j]!) && segmentInArticle(segments[j]!, ctx))
+      .flatMap(hitsOf);
     return {
       sameSegment: hitsOf(i),
       neighbours,

@@ -157,6 +157,8 @@ async function routeDocumentOnly(page: Page, noMention: string): Promise<void> {
 interface OursRun {
   wallMs: number;
   busyMs: number;
+  /** The synchronous start of the scan in the extension (compile, page metadata, article roots). */
+  prescanMs: number;
   longestMs: number;
   slices: number;
   mentions: number;
@@ -181,7 +183,7 @@ const READ_MEASURE = `(() => {
   if (!m) return null;
   const num = (k) => Number((m.name.match(new RegExp(k + '=([0-9.]+)')) || [])[1]);
   return {
-    start: m.startTime, wallMs: m.duration, busyMs: num('busy'), longestMs: num('longest'), slices: num('slices'), mentions: num('mentions'),
+    start: m.startTime, wallMs: m.duration, busyMs: num('busy'), longestMs: num('longest'), slices: num('slices'), mentions: num('mentions'), prescanMs: num('prescan'),
     longTasks: (window.__benchLongTasks || []).filter(([s, d]) => s + d >= m.startTime - 1 && s <= m.startTime + m.duration + 1).map(([, d]) => d),
     highlights: document.querySelectorAll('factlight-mark').length,
     allLongTasks: window.__benchLongTasks || [],
@@ -237,6 +239,9 @@ interface CleanResult {
   floorMs: number;
   /** The first (cold) bare pass: wrappers for every node are created here, as in ours' single pass. */
   floorColdMs: number;
+  /** The same floor in the page's main world (the floor above runs in an isolated world, as we do). */
+  mainFloorMs: number;
+  mainFloorColdMs: number;
   textNodes: number;
   chars: number;
   floorMatches: number;
@@ -256,16 +261,39 @@ async function measureClean(context: BrowserContext, url: string, bundle: string
   try {
     await routeDocumentOnly(page, noMention);
     await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
-    await page.evaluate(bundle);
     type F = { ms: number; textNodes: number; chars: number; matches: number };
-    const floor = (await page.evaluate('window.__factlightBench.floor(5)')) as { bare: F; filtered: F; bareRuns: number[] };
+    type FloorResult = { bare: F; filtered: F; bareRuns: number[] };
+    // First in an isolated world, as a content script runs, while the page's nodes have no wrappers
+    // yet: there every node a script touches costs a wrapper looked up in a per-world hash table
+    // (the main world keeps its wrapper in the node itself), so the same pass is slower than in the
+    // page's own world. That is the floor for a content script; the main-world pass is printed too.
+    const cdp = await context.newCDPSession(page);
+    const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+    const world = (await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'factlight-bench-floor' })) as { executionContextId: number };
+    const inWorld = async (expression: string) => {
+      const r = (await cdp.send('Runtime.evaluate', { expression, contextId: world.executionContextId, returnByValue: true })) as {
+        result: { value: unknown };
+        exceptionDetails?: { text: string };
+      };
+      if (r.exceptionDetails) throw new Error(`isolated-world evaluation failed: ${r.exceptionDetails.text}`);
+      return r.result.value;
+    };
+    await inWorld(bundle);
+    const isolated = (await inWorld('window.__factlightBench.floor(5)')) as FloorResult;
+    await cdp.detach();
+    await page.evaluate(bundle);
+    const main = (await page.evaluate('window.__factlightBench.floor(5)')) as FloorResult;
+    const floor = isolated;
     const pre = (await page.evaluate('window.__factlightBench.preScan(5)')) as { ms: number; compileMs: number; contextMs: number };
     const meta = (await page.evaluate('window.__factlightBench.meta()')) as { publishedAt: string | null; beforeEvents: boolean };
     const naive = skipNaive
       ? null
       : ((await page.evaluate('window.__factlightBench.naiveMark(3, 3000, 30000)')) as { ms: number; runs: number[]; marks: number; estimated: boolean });
     const best = floor.bare.ms <= floor.filtered.ms ? floor.bare : floor.filtered;
+    const mainBest = main.bare.ms <= main.filtered.ms ? main.bare : main.filtered;
     return {
+      mainFloorMs: mainBest.ms,
+      mainFloorColdMs: main.bareRuns[0]!,
       floorBareMs: floor.bare.ms,
       floorFilteredMs: floor.filtered.ms,
       floorMs: best.ms,
@@ -414,7 +442,7 @@ async function main(): Promise<void> {
 }
 
 function report(rows: Row[], gzipBytes: number, rawBytes: number): void {
-  const header = ['page', 'kind', 'size', 'mentions', 'floor ms', 'floor cold', 'ours busy ms', 'ratio', 'vs cold', 'wall ms', 'longest slice ms', 'pre-scan ms', 'naive mark.js ms'];
+  const header = ['page', 'kind', 'size', 'mentions', 'floor ms', 'floor cold', 'main-world floor/cold', 'ours busy ms', 'ratio', 'vs cold', 'wall ms', 'longest slice ms', 'pre-scan ms', 'naive mark.js ms'];
   const table = rows.map((r) => [
     r.page.name + (r.clean.beforeEvents ? ' *' : ''),
     r.page.kind,
@@ -422,6 +450,7 @@ function report(rows: Row[], gzipBytes: number, rawBytes: number): void {
     String(r.ours.mentions),
     fmt(r.clean.floorMs),
     fmt(r.clean.floorColdMs),
+    `${fmt(r.clean.mainFloorMs)} / ${fmt(r.clean.mainFloorColdMs)}`,
     fmt(r.ours.busyMs),
     `${fmt(r.ratio, 2)}x`,
     `${fmt(r.ours.busyMs / r.clean.floorColdMs, 2)}x`,
@@ -435,7 +464,8 @@ function report(rows: Row[], gzipBytes: number, rawBytes: number): void {
   console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const row of table) console.log(line(row));
   console.log(
-    '\nfloor = cheaper of two TreeWalker passes over body with the same RegExp and no writes (all text nodes; or skipping the elements we skip), median of 5; floor cold = its first pass.' +
+    '\nfloor = cheaper of two TreeWalker passes over body with the same RegExp and no writes (all text nodes; or skipping the elements we skip), median of 5, run in an isolated world as a content script is; floor cold = its first pass.' +
+      '\nmain-world floor = the same passes afterwards in the page\'s own world, where touching a node is cheaper (for reference).' +
       '\nours busy = our JS in the scan (factlight:scan measure), median of loads; ratio = busy / floor; vs cold = busy / floor cold; wall = scan start to last highlight.' +
       '\npre-scan = compile + page metadata + article roots, timed in a clean page; refresh() counts it in busy (its clock starts before it).' +
       '\nnaive mark.js = one mark() per alias (22), median of 3 (1 run if > 3 s; ~ = stopped after 30 s and extrapolated to all aliases).' +

@@ -10,13 +10,23 @@ import { isMessage, type Message, type PageReport, type PageStatus } from '../me
 import { loadEffectiveTopics, loadSettings, topicPrefs, watchSettings, watchTopics } from '../settings/store';
 import { siteDecision } from '../sites';
 import { compileTopics, type CompiledTopics } from '../matcher/compile';
-import { analyzeSegments, buildArticleContext, isBeforeEvents, primeArticleCounts, type ArticleContext, type FoundMention } from '../analyze';
+import {
+  analyzeSegments,
+  ArticleSampler,
+  buildArticleContext,
+  hasArticleCounts,
+  isBeforeEvents,
+  primeArticleCounts,
+  type ArticleContext,
+  type FoundMention,
+} from '../analyze';
 import { iterateSegments, type TextSegment } from '../dom/segments';
+import { findArticleRoots } from '../page/roots';
 import { findCandidates, findContextHits } from '../matcher/find';
-import { isInArticle } from '../page/roots';
 import { Highlighter, HIGHLIGHT_TAG, type HighlightRange } from '../dom/highlighter';
 import { runChunked, runSteps } from '../dom/schedule';
 import { watchPage, type PageWatcher } from '../dom/watch';
+import { cannotMention, ColdBlocks } from '../dom/quick-check';
 import { excerptAround, type Excerpt } from '../excerpts';
 import { packLanguage, pick } from '../format';
 import { t } from '../i18n';
@@ -31,8 +41,13 @@ const HOVER_DELAY_MS = 350;
 const FLASH_MS = 1600;
 /** Ranges wrapped per work item: an item is a few milliseconds at most. */
 const SEGMENTS_PER_ITEM = 40;
-/** Segments whose context words are counted per work item. */
+/** Sampled article segments whose context words are counted per work item. */
 const COUNT_PER_ITEM = 25;
+/**
+ * Segments read per step of the reading loop: the clock is checked between steps, and checking it
+ * (and the idle deadline) after every short paragraph cost more than reading the paragraph.
+ */
+const SEGMENTS_PER_STEP = 32;
 /** Segments with an alias judged per work item (judging looks at neighbours and the article). */
 const JUDGE_PER_ITEM = 10;
 /**
@@ -45,6 +60,8 @@ const WRITE_BUDGET_MS = 30;
 
 /** Timings of one scan, published as a `performance.measure` for the benchmark (npm run bench). */
 interface ScanStats {
+  /** The synchronous start: compiling the pack, reading the page's metadata and article roots. */
+  prescanMs: number;
   busyMs: number;
   longestSliceMs: number;
   slices: number;
@@ -62,6 +79,10 @@ export class PageController {
   private compiled: CompiledTopics | null = null;
   private article: ArticleContext | null = null;
   private roots: Element[] = [];
+  /** True when the last refresh was ruled out by the quick check before finding the article roots. */
+  private rootsPending = false;
+  /** The start of the article's text, kept by the last full read for its context counts. */
+  private articleSample: string[] = [];
   private mentions: Tracked[] = [];
   private status: PageStatus = 'no-mentions';
   /** The last report sent, and its serialised form (to send only changes). */
@@ -86,6 +107,9 @@ export class PageController {
       signal,
       onChange: (roots) => void this.rescan(roots),
       onNavigate: () => void this.refresh(),
+      // The reader passes on each shadow root it enters (see `process`); a walk of every element
+      // at start would be one long task on a big page.
+      findShadowRoots: false,
     });
     this.highlighter = new Highlighter((topicId) => this.styleFor(topicId), { guard: (write) => this.watcher.mute(write) });
     this.ui = new UiHost(doc);
@@ -144,63 +168,111 @@ export class PageController {
     const t0 = performance.now();
     const topics = this.enabledTopics();
     this.compiled = topics.length ? compileTopics(topics) : null;
-    // The article's text, if a candidate ever needs it, comes from the segments read below.
-    const segments: TextSegment[] = [];
-    this.article = this.compiled ? buildArticleContext(doc, this.compiled, { segments: () => segments }) : null;
+    // The article's text for its context counts is sampled by the read below (`ArticleSampler`).
+    this.articleSample = [];
+    // Article roots are found later, in a slice of their own, and only if the quick check keeps the page.
+    this.article = this.compiled ? buildArticleContext(doc, this.compiled, { sample: () => this.articleSample, roots: [] }) : null;
     const decision = siteDecision(doc.location?.href ?? '', this.settings, this.article?.isNews ?? false);
     if (decision !== 'on') return this.setStatus(decision === 'restricted' ? 'site-off' : decision);
     if (!this.compiled || !this.article) return this.setStatus('no-mentions');
     if (isBeforeEvents(this.article, this.compiled)) return this.setStatus('before-events');
-    this.roots = this.article.roots.length ? this.article.roots : [doc.body];
     const prescan = performance.now() - t0;
-    const stats: ScanStats = { busyMs: prescan, longestSliceMs: prescan, slices: 1 };
-    await this.process(this.roots, generation, stats, segments);
+    const stats: ScanStats = { busyMs: prescan, longestSliceMs: prescan, slices: 1, prescanMs: prescan };
+    const onShadowRoot = (root: ShadowRoot) => this.watcher.observe(root);
+    // First, in a slice of its own, the cheap check that rules out most pages at once.
+    let ruledOut = false;
+    await runSteps(() => {
+      ruledOut = generation === this.generation && cannotMention(doc.body, this.compiled!, { onShadowRoot });
+      return false;
+    }, { signal: this.signal, onSlice: (ms) => addSlice(stats, ms) });
+    if (generation !== this.generation) return;
+    if (ruledOut) {
+      // Not even the article roots were needed; a later change that may mention a topic reads
+      // the page again from the top (see `rescan`).
+      this.roots = [];
+      this.rootsPending = true;
+      this.setStatus('no-mentions');
+      publishStats(t0, stats, 0);
+      return;
+    }
+    const article = this.article;
+    await runSteps(() => {
+      if (generation === this.generation) article.roots = findArticleRoots(doc);
+      return false;
+    }, { signal: this.signal, onSlice: (ms) => addSlice(stats, ms) });
+    if (generation !== this.generation) return;
+    this.roots = article.roots.length ? article.roots : [doc.body];
+    this.rootsPending = false;
+    await this.process(this.roots, generation, stats);
     if (generation !== this.generation) return;
     this.setStatus(this.mentions.length ? 'on' : 'no-mentions');
     publishStats(t0, stats, this.mentions.length);
   }
 
   /**
-   * Read `roots` a segment at a time in idle slices, noting which segments hold an alias at all
-   * (one regex pass: on a page that mentions nothing, that is all we do); then judge only those,
-   * and wrap the accepted mentions. Drops its work if a newer refresh started.
+   * Read `roots` a segment at a time in idle slices, keeping only the segments that hold an alias
+   * and their neighbours (the context a mention is judged by): on a page that mentions nothing,
+   * that one regex pass is all we do, and nothing read stays in memory. A full read (`stats` given)
+   * also keeps the start of the article's text for its context-word counts. Then judge the kept
+   * segments and wrap the accepted mentions. Drops its work if a newer refresh started.
    */
-  private async process(roots: readonly Node[], generation: number, stats?: ScanStats, segments: TextSegment[] = []): Promise<void> {
-    const onSlice = (ms: number) => {
-      if (!stats) return;
-      stats.busyMs += ms;
-      stats.slices++;
-      stats.longestSliceMs = Math.max(stats.longestSliceMs, ms);
-    };
+  private async process(roots: readonly Node[], generation: number, stats?: ScanStats): Promise<void> {
+    const onSlice = (ms: number) => stats && addSlice(stats, ms);
     const compiled = this.compiled!;
-    const blockCache = new Map<Element, Element>();
-    const readers = roots.map((root) => iterateSegments(root, blockCache));
+    const article = this.article!;
+    const onShadowRoot = (root: ShadowRoot) => this.watcher.observe(root);
+    const sampler = stats ? new ArticleSampler(article.roots) : null;
+    let ordinal = 0;
+    // Past the article's sample (so on pages far longer than any article), blocks whose text
+    // cannot hold an alias, nor their neighbours' text, are skipped rather than read node by node;
+    // a skipped block leaves a gap in the ordinals, so the blocks around it are not neighbours.
+    const cold = new ColdBlocks(compiled, () => ordinal++);
+    const skip = (el: Element) => (sampler ? sampler.full && cold.skip(el) : false);
+    const readers = roots.map((root) => iterateSegments(root, { onShadowRoot, skip }));
+    const kept: TextSegment[] = [];
     const withAlias: number[] = [];
+    let previous: TextSegment | null = null;
+    let previousKept = false;
+    let keepNext = false;
     let reader = 0;
     await runSteps(() => {
       if (generation !== this.generation) return false;
-      while (reader < readers.length) {
-        const next = readers[reader]!.next();
+      for (let n = 0; n < SEGMENTS_PER_STEP; n++) {
+        const next = reader < readers.length ? readers[reader]!.next() : null;
+        if (!next) return false;
         if (next.done) {
           reader++;
           continue;
         }
-        if (findCandidates(next.value.text, compiled).length) withAlias.push(segments.length);
-        segments.push(next.value);
-        return true;
+        const segment = next.value;
+        segment.ordinal = ordinal++;
+        sampler?.add(segment);
+        if (findCandidates(segment.text, compiled).length) {
+          if (previous && !previousKept) kept.push(previous);
+          withAlias.push(kept.length);
+          kept.push(segment);
+          previousKept = keepNext = true;
+        } else {
+          if (keepNext) kept.push(segment);
+          previousKept = keepNext;
+          keepNext = false;
+        }
+        previous = segment;
       }
-      return false;
+      return true;
     }, { signal: this.signal, budgetMs: READ_BUDGET_MS, onSlice });
-    if (generation !== this.generation || !withAlias.length) return;
-    // A full read with candidates: count the article's context words now, in slices, rather than
-    // all at once when the first candidate is judged (seconds on a 10 MB page).
-    if (stats) await this.countArticleTerms(segments, generation, onSlice);
+    if (generation !== this.generation) return;
+    if (sampler) this.articleSample = sampler.texts;
+    if (!withAlias.length) return;
+    // Count the article's context words (once per scan) in slices, rather than all at once when
+    // the first candidate is judged.
+    await this.ensureArticleCounts(generation, onSlice);
     if (generation !== this.generation) return;
     const judgeGroups: number[][] = [];
     for (let i = 0; i < withAlias.length; i += JUDGE_PER_ITEM) judgeGroups.push(withAlias.slice(i, i + JUDGE_PER_ITEM));
     const found: FoundMention[] = [];
     await runChunked(judgeGroups, (group) => {
-      if (generation === this.generation) found.push(...analyzeSegments(segments, compiled, this.article!, group));
+      if (generation === this.generation) found.push(...analyzeSegments(kept, compiled, article, group));
     }, { signal: this.signal, budgetMs: READ_BUDGET_MS, onSlice });
     if (generation !== this.generation) return;
     const tracked = found.map((mention) => ({ mention, id: `fl${this.nextId++}` }));
@@ -223,19 +295,18 @@ export class PageController {
     this.mentions = mergeInOrder(this.mentions, tracked);
   }
 
-  private async countArticleTerms(segments: readonly TextSegment[], generation: number, onSlice: (ms: number) => void): Promise<void> {
+  /** Count the context words of the article's sample, in slices, unless this scan already did. */
+  private async ensureArticleCounts(generation: number, onSlice: (ms: number) => void): Promise<void> {
     const compiled = this.compiled!;
     const article = this.article!;
+    if (hasArticleCounts(article, compiled)) return;
     const counts = new Int32Array(compiled.terms.length);
-    const sizes = new Map<Element, number>();
-    const groups: TextSegment[][] = [];
-    for (let i = 0; i < segments.length; i += COUNT_PER_ITEM) groups.push(segments.slice(i, i + COUNT_PER_ITEM));
+    const texts = this.articleSample;
+    const groups: string[][] = [];
+    for (let i = 0; i < texts.length; i += COUNT_PER_ITEM) groups.push(texts.slice(i, i + COUNT_PER_ITEM));
     await runChunked(groups, (group) => {
       if (generation !== this.generation) return;
-      for (const segment of group) {
-        if (article.roots.length && !isInArticle(segment.block, article.roots, sizes)) continue;
-        for (const hit of findContextHits(segment.text, compiled)) counts[hit.term]!++;
-      }
+      for (const text of group) for (const hit of findContextHits(text, compiled)) counts[hit.term]!++;
     }, { signal: this.signal, budgetMs: READ_BUDGET_MS, onSlice });
     if (generation === this.generation) primeArticleCounts(article, compiled, counts);
   }
@@ -246,11 +317,18 @@ export class PageController {
     if (!this.compiled || !this.article) return;
     // The page replaced the article wholesale (a framework re-render): read it again from the top.
     if (this.roots.some((root) => !root.isConnected)) return this.refresh();
+    const onShadowRoot = (root: ShadowRoot) => this.watcher.observe(root);
+    const mayMention = (node: Node) => node.nodeType !== 1 || !cannotMention(node as Element, this.compiled!, { onShadowRoot });
+    // The last read was ruled out by the quick check: new text that may mention a topic (a
+    // single-page app filling in its article) gets the full read, article roots and all.
+    if (this.rootsPending) return changed.some(mayMention) ? this.refresh() : undefined;
     const generation = this.generation;
-    const roots = changed.filter((node) => this.roots.some((root) => root === node || root.contains(node) || node.contains(root)));
-    if (!roots.length) return;
-    for (const root of roots) this.highlighter.removeWithin(root);
-    this.mentions = this.mentions.filter((m) => m.mention.segment.nodes.some((n) => n.isConnected) && !roots.some((r) => r.contains(m.mention.segment.block)));
+    const within = changed.filter((node) => this.roots.some((root) => root === node || root.contains(node) || node.contains(root)));
+    if (!within.length) return;
+    for (const root of within) this.highlighter.removeWithin(root);
+    // Changed parts whose text names no topic are not read node by node.
+    const roots = within.filter(mayMention);
+    this.mentions = this.mentions.filter((m) => m.mention.segment.nodes.some((n) => n.isConnected) && !within.some((r) => r.contains(m.mention.segment.block)));
     await this.process(roots, generation);
     if (generation === this.generation) this.setStatus(this.mentions.length ? 'on' : 'no-mentions');
   }
@@ -280,6 +358,20 @@ export class PageController {
       JSON.stringify({ ...before, topics: null, popover: null, theme: null }) === JSON.stringify({ ...next, topics: null, popover: null, theme: null }) &&
       this.topics.every((topic, i) => topicPrefs(before, topic.id, i).enabled === topicPrefs(next, topic.id, i).enabled);
     if (onlyLooks) {
+      this.highlighter.restyle();
+      return;
+    }
+    // A change to the site rules that leaves this page's verdict as it was (another site added to
+    // "Never on", say) must not make its highlights blink: nothing here needs reading again.
+    const scanKey = (x: Settings) => JSON.stringify({ ...x, paused: null, siteMode: null, alwaysOn: null, neverOn: null, topics: null, popover: null, theme: null });
+    const url = this.doc.location?.href ?? '';
+    const isNews = this.article?.isNews ?? false;
+    if (
+      this.article &&
+      scanKey(before) === scanKey(next) &&
+      this.topics.every((topic, i) => topicPrefs(before, topic.id, i).enabled === topicPrefs(next, topic.id, i).enabled) &&
+      siteDecision(url, before, isNews) === siteDecision(url, next, isNews)
+    ) {
       this.highlighter.restyle();
       return;
     }
@@ -427,11 +519,17 @@ export class PageController {
  */
 function publishStats(start: number, stats: ScanStats, mentions: number): void {
   try {
-    const name = `factlight:scan busy=${stats.busyMs.toFixed(2)} longest=${stats.longestSliceMs.toFixed(2)} slices=${stats.slices} mentions=${mentions}`;
+    const name = `factlight:scan busy=${stats.busyMs.toFixed(2)} longest=${stats.longestSliceMs.toFixed(2)} slices=${stats.slices} mentions=${mentions} prescan=${stats.prescanMs.toFixed(2)}`;
     performance.measure(name, { start, end: performance.now() });
   } catch {
     // performance.measure with options is missing in old engines: timings are optional.
   }
+}
+
+function addSlice(stats: ScanStats, ms: number): void {
+  stats.busyMs += ms;
+  stats.slices++;
+  stats.longestSliceMs = Math.max(stats.longestSliceMs, ms);
 }
 
 /** Keep mentions in document order when a rescan adds some in the middle of the page. */

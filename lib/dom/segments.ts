@@ -34,10 +34,10 @@ const FORBIDDEN_ROLES = new Set(['button', 'link', 'textbox', 'menu', 'menubar',
 /**
  * `el.matches(FORBIDDEN_SELECTOR)`, without the selector engine: the walk asks this of every element
  * of the page, and `matches()` with a 30-part selector was most of the cost of reading a big page.
- * A unit test checks the two agree.
+ * A unit test checks the two agree. `localName` may be passed by a caller that has read it already.
  */
-export function isForbiddenElement(el: Element): boolean {
-  if (FORBIDDEN_TAGS.has(el.localName)) return true;
+export function isForbiddenElement(el: Element, localName: string = el.localName): boolean {
+  if (FORBIDDEN_TAGS.has(localName)) return true;
   if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden') || el.hasAttribute('inert') || el.hasAttribute('data-factlight-ui')) return true;
   const editable = el.getAttribute('contenteditable');
@@ -45,7 +45,7 @@ export function isForbiddenElement(el: Element): boolean {
   if (el.getAttribute('aria-hidden')?.toLowerCase() === 'true') return true;
   const role = el.getAttribute('role');
   if (role !== null && FORBIDDEN_ROLES.has(role.toLowerCase())) return true;
-  return el.localName === 'a' && el.hasAttribute('href');
+  return localName === 'a' && el.hasAttribute('href');
 }
 
 /** Elements that flow inside a line of text; everything else starts a new segment. */
@@ -61,6 +61,11 @@ export interface TextSegment {
   text: string;
   /** The nearest block-level ancestor, used for sections, visibility and scrolling. */
   block: Element;
+  /**
+   * Its place in the whole read (0, 1, 2, ...), set by a reader that keeps only some segments, so
+   * the analysis knows which kept segments were neighbours on the page.
+   */
+  ordinal?: number;
 }
 
 /** True when `el` is inline for the purpose of joining text into one segment. */
@@ -78,17 +83,23 @@ export function isInForbiddenElement(node: Node, root: Node | null = null): bool
   return false;
 }
 
-function nearestBlock(node: Node, cache: Map<Element, Element>): Element | null {
+/** The block a node's text belongs to: its nearest non-inline ancestor (a shadow root's host for text directly in one). */
+function nearestBlock(node: Node): Element | null {
   // Text directly in a shadow root has no parent element: its block is the shadow host's.
-  const parent = node.parentElement ?? ((node.parentNode as ShadowRoot | null)?.host ?? null);
+  const parent =
+    node.nodeType === 1
+      ? (node as Element)
+      : node.nodeType === 11
+        ? ((node as ShadowRoot).host ?? null)
+        : (node.parentElement ?? ((node.parentNode as ShadowRoot | null)?.host ?? null));
   if (!parent) return null;
-  const cached = cache.get(parent);
-  if (cached) return cached;
   let el: Element = parent;
   while (isInlineElement(el) && el.parentElement) el = el.parentElement;
-  cache.set(parent, el);
   return el;
 }
+
+/** Whitespace-only text is never a segment of its own. */
+const NOT_BLANK = /\S/;
 
 /**
  * Collects the text segments under `root` in document order, skipping forbidden elements and
@@ -99,66 +110,123 @@ export function collectSegments(root: Node): TextSegment[] {
   return [...iterateSegments(root)];
 }
 
+/** Options of {@link iterateSegments}. */
+export interface SegmentOptions {
+  /** Called for each open shadow root the reader enters (the page watcher observes them). */
+  onShadowRoot?: (root: ShadowRoot) => void;
+  /**
+   * Asked before the reader enters a block-level element (not forbidden, not a shadow host or slot);
+   * true skips it, and the reader yields nothing from inside it.
+   */
+  skip?: (el: Element) => boolean;
+}
+
 /**
  * The same segments, one at a time, so a caller can read a 10 MB page across idle slices: each
  * `next()` does a bounded amount of work past the previous segment. Segments are yielded complete,
  * in the order a reader meets them (a shadow host's shadow tree, with slotted content in its
  * slots, instead of its light children). Whitespace-only segments are skipped.
+ *
+ * Built to be cheap on a huge page: the current block is tracked on a stack as the walk enters and
+ * leaves elements (no lookup per text node, no cache that would keep every element alive), and a
+ * one-node segment reuses the node's string. A caller that drops the segments it does not need
+ * keeps almost nothing alive: on a page with a large DOM, every object kept makes each garbage
+ * collection slower, which measured as most of the cost of reading such a page.
  */
-export function* iterateSegments(root: Node, blockCache: Map<Element, Element> = new Map()): Generator<TextSegment, void, undefined> {
-  let current: TextSegment | null = null;
+export function* iterateSegments(root: Node, options: SegmentOptions = {}): Generator<TextSegment, void, undefined> {
+  let nodes: Text[] = [];
+  let text = '';
+  let blank = true;
+  // The block of text met now, and those of the elements we are inside (restored on the way out).
+  let block = nearestBlock(root);
+  const outer: (Element | null)[] = [];
+  const take = (): TextSegment | null => {
+    const segment = blank || !block ? null : { nodes, text, block };
+    nodes = [];
+    text = '';
+    blank = true;
+    return segment;
+  };
+  // Each DOM call that returns a node costs a wrapper lookup, and in a content script's isolated
+  // world that lookup is a hash-table search: the walk asks each node for one child or sibling only.
   let node: Node | null = root.firstChild;
   while (node) {
-    let descend = false;
-    if (node.nodeType === 3) {
-      const text = node as Text;
-      const block = nearestBlock(text, blockCache);
-      if (block) {
-        if (!current || current.block !== block) {
-          if (current && /\S/.test(current.text)) yield current;
-          current = { nodes: [], text: '', block };
-        }
-        current.nodes.push(text);
-        current.text += text.data;
-      }
-    } else if (node.nodeType === 1) {
+    let child: Node | null = null;
+    const type = node.nodeType;
+    if (type === 3) {
+      const data = (node as Text).data;
+      text = nodes.length ? text + data : data;
+      nodes.push(node as Text);
+      if (blank && NOT_BLANK.test(data)) blank = false;
+    } else if (type === 1) {
       const el = node as Element;
-      if (!isForbiddenElement(el)) {
-        const inline = isInlineElement(el);
-        if (!inline || el.shadowRoot || el.localName === 'slot') {
-          // A block (or <br>, or another tree) ends the running segment.
-          if (current && /\S/.test(current.text)) yield current;
-          current = null;
+      const name = el.localName;
+      if (!isForbiddenElement(el, name)) {
+        const shadow = el.shadowRoot;
+        if (shadow || !INLINE_TAGS.has(name)) {
+          // A block (or <br>, or a shadow host, or another tree) ends the running segment.
+          if (nodes.length) {
+            const done = take();
+            if (done) yield done;
+          }
+          if (shadow) {
+            options.onShadowRoot?.(shadow);
+            yield* iterateSegments(shadow, options);
+          } else if (name === 'slot') {
+            yield* slotted(el as HTMLSlotElement, options);
+          } else if (!options.skip?.(el)) {
+            child = el.firstChild;
+            if (child) {
+              outer.push(block);
+              block = el;
+            }
+          }
+        } else {
+          child = el.firstChild;
         }
-        if (el.shadowRoot) yield* iterateSegments(el.shadowRoot, blockCache);
-        else if (el.localName === 'slot') yield* slotted(el as HTMLSlotElement, blockCache);
-        else descend = el.firstChild !== null;
       }
     }
-    if (descend) node = node.firstChild;
-    else {
-      while (node && node !== root && !node.nextSibling) node = node.parentNode;
-      node = node && node !== root ? node.nextSibling : null;
+    if (child) {
+      node = child;
+      continue;
     }
+    let next: Node | null = node.nextSibling;
+    while (!next) {
+      node = node.parentNode;
+      if (!node || node === root) break;
+      if (node === block) {
+        // Leaving a block: its last segment is complete.
+        if (nodes.length) {
+          const done = take();
+          if (done) yield done;
+        }
+        block = outer.pop() ?? null;
+      }
+      next = node.nextSibling;
+    }
+    node = next;
   }
-  if (current && /\S/.test(current.text)) yield current;
+  if (nodes.length) {
+    const done = take();
+    if (done) yield done;
+  }
 }
 
 /** What a <slot> shows: its assigned nodes, or its own fallback content when nothing is assigned. */
-function* slotted(slot: HTMLSlotElement, blockCache: Map<Element, Element>): Generator<TextSegment, void, undefined> {
+function* slotted(slot: HTMLSlotElement, options: SegmentOptions): Generator<TextSegment, void, undefined> {
   const assigned = typeof slot.assignedNodes === 'function' ? slot.assignedNodes({ flatten: true }) : [];
   if (!assigned.length) {
-    yield* iterateSegments(slot, blockCache);
+    yield* iterateSegments(slot, options);
     return;
   }
   for (const node of assigned) {
     if (node.nodeType === 3) {
-      const block = nearestBlock(node, blockCache);
+      const block = nearestBlock(node);
       if (block && /\S/.test((node as Text).data)) yield { nodes: [node as Text], text: (node as Text).data, block };
     } else if (node.nodeType === 1 && !isForbiddenElement(node as Element)) {
       const wrapper = node as Element;
       // The assigned element itself may be a paragraph: read it as a tree of its own.
-      yield* iterateSegments(wrapper, blockCache);
+      yield* iterateSegments(wrapper, options);
     }
   }
 }

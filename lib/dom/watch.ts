@@ -30,6 +30,12 @@ export interface WatchOptions {
   churn?: ChurnOptions;
   /** True for nodes that are ours (default: highlight wrappers and `factlight-ui` / `[data-factlight-ui]`). */
   isOwn?: (node: Node) => boolean;
+  /**
+   * Walk `root` at start for the open shadow roots already in it (default true). A caller that
+   * reads the page itself turns this off and passes each shadow root its reader enters to
+   * `observe()`: the walk visits every element, a long task on a 10 MB page.
+   */
+  findShadowRoots?: boolean;
   /** Seam for tests. */
   now?: () => number;
 }
@@ -302,7 +308,7 @@ export function watchPage(options: WatchOptions): PageWatcher {
 
   if (!signal.aborted) {
     observe(root);
-    if (root.nodeType === 1 || root.nodeType === 11) observeShadowRoots(root as Element);
+    if (options.findShadowRoots !== false && (root.nodeType === 1 || root.nodeType === 11)) observeShadowRoots(root as Element);
     win?.addEventListener('popstate', onHistory, { signal });
     // `history.pushState` from the page is invisible to an isolated world; the Navigation API
     // (Chrome) reports it, and without it the URL is checked at every flush of page mutations,

@@ -10,11 +10,6 @@ const RAIL_SELECTOR = [
   '[role="navigation" i]', '[role="complementary" i]', '[role="contentinfo" i]', '[role="banner" i]', '[role="menu" i]', '[role="search" i]',
   '[aria-label*="related" i]', '[aria-label*="recommend" i]',
 ].join(',');
-/**
- * Elements that are usually not article text, unless they hold most of it: ASP.NET pages wrap the
- * whole page in a <form>, and layouts name wrappers `two-col-sidebar-right` or `ad-portal`.
- */
-const SOFT_RAIL_SELECTOR = 'form, dialog, menu';
 /** Share of the surrounding text above which a soft rail is taken for a wrapper of the article. */
 const WRAPPER_SHARE = 0.5;
 
@@ -49,17 +44,30 @@ function railByName(el: Element): boolean {
   return false;
 }
 
-/** Text lengths measured during one look at the page (the page may change between looks). */
+/** Text lengths (and rail verdicts) measured during one look at the page (the page may change between looks). */
 export type TextSizes = Map<Element, number>;
 
+/** `el`'s text length with whitespace runs counted as one space, without copying the text. */
 function textLength(el: Element, sizes?: TextSizes): number {
   let n = sizes?.get(el);
   if (n === undefined) {
-    n = (el.textContent ?? '').replace(/\s+/g, ' ').length;
+    const text = el.textContent ?? '';
+    n = text.length;
+    WHITESPACE_RUN.lastIndex = 0;
+    for (let m = WHITESPACE_RUN.exec(text); m; m = WHITESPACE_RUN.exec(text)) n -= m[0].length - 1;
     sizes?.set(el, n);
   }
   return n;
 }
+const WHITESPACE_RUN = /\s{2,}/g;
+
+/**
+ * Rails by tag name alone (the tag part of `RAIL_SELECTOR`); and soft rails, elements that are usually
+ * not article text unless they hold most of it: ASP.NET pages wrap the whole page in a <form>, and
+ * layouts name wrappers `two-col-sidebar-right` or `ad-portal` (see `railByName`).
+ */
+const RAIL_TAGS = new Set(['nav', 'aside', 'footer']);
+const SOFT_RAIL_TAGS = new Set(['form', 'dialog', 'menu']);
 
 /**
  * True when `el` is itself a navigation, sidebar, related-stories, comments or similar rail. Rails
@@ -67,26 +75,69 @@ function textLength(el: Element, sizes?: TextSizes): number {
  * (the article root, or the body): a rail is secondary by definition, a wrapper of the story is not.
  */
 export function isRail(el: Element, scope?: Element | null, sizes?: TextSizes): boolean {
-  if (el.matches(RAIL_SELECTOR)) return true;
+  const name = el.localName;
+  if (RAIL_TAGS.has(name)) return true;
+  // Most elements have no attributes, and then only their tag can make them a rail: skip the
+  // selector engine for them (asked of every ancestor of every paragraph of a long page).
+  const attributes = el.hasAttributes();
+  if (attributes && el.matches(RAIL_SELECTOR)) return true;
   // A page-level <header> is navigation; an article's own <header> holds its headline.
-  if (el.tagName === 'HEADER' && !el.closest('article, main, [role="main" i], [itemprop="articleBody" i]')) return true;
-  if (!el.matches(SOFT_RAIL_SELECTOR) && !railByName(el)) return false;
+  if (name === 'header' && !el.closest('article, main, [role="main" i], [itemprop="articleBody" i]')) return true;
+  if (!SOFT_RAIL_TAGS.has(name) && !(attributes && railByName(el))) return false;
   const whole = scope ?? el.ownerDocument.body;
   if (!whole || whole === el) return true;
   return textLength(el, sizes) < WRAPPER_SHARE * textLength(whole, sizes);
 }
 
-/** True when `el` or an ancestor below `root` is a rail. */
-export function inRail(el: Element, root: Element | null, sizes?: TextSizes): boolean {
-  for (let node: Element | null = el; node && node !== root; node = node.parentElement) {
-    if (isRail(node, root, sizes)) return true;
-  }
-  return false;
+/** Verdicts of `inRail` per scope, kept with the `sizes` of one look at the page. */
+const railVerdicts = new WeakMap<TextSizes, Map<Element | null, Map<Element, boolean>>>();
+
+function verdictsFor(sizes: TextSizes, root: Element | null): Map<Element, boolean> {
+  let byRoot = railVerdicts.get(sizes);
+  if (!byRoot) railVerdicts.set(sizes, (byRoot = new Map()));
+  let verdicts = byRoot.get(root);
+  if (!verdicts) byRoot.set(root, (verdicts = new Map()));
+  return verdicts;
 }
+
+/**
+ * True when `el` or an ancestor below `root` is a rail. With `sizes`, each element's verdict is
+ * remembered, so the paragraphs of one container share the walk up from it.
+ */
+export function inRail(el: Element, root: Element | null, sizes?: TextSizes): boolean {
+  const verdicts = sizes && verdictsFor(sizes, root);
+  const path: Element[] = [];
+  let verdict = false;
+  for (let node: Element | null = el; node && node !== root; node = node.parentElement) {
+    const known = verdicts?.get(node);
+    if (known !== undefined) {
+      verdict = known;
+      break;
+    }
+    path.push(node);
+    if (isRail(node, root, sizes)) {
+      verdict = true;
+      break;
+    }
+  }
+  // Below a rail everything is in it; above the first rail found nothing on the path was one.
+  if (verdicts) for (const node of path) verdicts.set(node, verdict);
+  return verdict;
+}
+
+/**
+ * Paragraph text past which an `<article>` counts as a full story whatever its length: comparing
+ * stories beyond it changes nothing, and measuring every paragraph of a 10 MB page took half a second.
+ */
+const ENOUGH_PARAGRAPH_CHARS = 100_000;
 
 function paragraphChars(el: Element, sizes: TextSizes): number {
   let n = 0;
-  for (const p of el.querySelectorAll('p')) if (!inRail(p, el, sizes)) n += textLength(p);
+  // A live collection: it finds paragraphs as they are asked for, so stopping early saves the rest.
+  for (const p of el.getElementsByTagName('p')) {
+    if (!inRail(p, el, sizes)) n += textLength(p);
+    if (n >= ENOUGH_PARAGRAPH_CHARS) break;
+  }
   return n;
 }
 

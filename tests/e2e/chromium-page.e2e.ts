@@ -241,6 +241,21 @@ describe('frames, shadow roots and pages that change', () => {
     await page.close();
   });
 
+  it('highlights a story that lives only in a web component\'s open shadow root', async () => {
+    const page = await openArticle('/shadow-story.html');
+    const inShadow = await page.evaluate(() => document.querySelector('news-story')!.shadowRoot!.querySelectorAll('[data-factlight-topic]').length);
+    expect(inShadow).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('reads an app\'s article that arrives after a first look found no topic', async () => {
+    const page = await openArticle('/late-article.html', false);
+    expect((await browser.reportOf(page))?.report.status).toBe('no-mentions');
+    await browser.waitForReport(page, (r) => r.status === 'on', 10_000);
+    expect(await highlights(page).count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('highlights new content of a live page within half a second, and follows SPA navigation', async () => {
     const page = await openArticle('/live.html');
     const before = await highlights(page).count();

@@ -2,7 +2,7 @@
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_PACK } from '../../data/shipped-pack';
-import { analyzeDocument, analyzeSegments, buildArticleContext, compileTopics, isBeforeEvents, judgeSegments } from '../../lib/analyze';
+import { analyzeDocument, analyzeSegments, ARTICLE_SAMPLE_CHARS, buildArticleContext, compileTopics, isBeforeEvents, judgeSegments } from '../../lib/analyze';
 import { collectSegments } from '../../lib/dom/segments';
 import { evaluateAll, score, sum } from '../eval/harness';
 
@@ -107,5 +107,31 @@ describe('labelled evaluation (tests/eval/pages)', () => {
       expect(s.precision, t.id).toBeGreaterThanOrEqual(0.98);
       expect(s.recall, t.id).toBeGreaterThanOrEqual(0.95);
     }
+  });
+});
+
+describe('reading part of a page', () => {
+  const html = `<html lang="en">${DATED}<body><article><h1>Talks</h1><p>Zelenskyy and Putin spoke about Ukraine again on Tuesday.</p><p>The truce holds for now, officials said.</p></article></body></html>`;
+
+  it('takes a neighbour\'s context only from a segment that was next to it on the page (ordinals)', () => {
+    const judge = (ordinals: number[]) => {
+      const d = doc(html);
+      const segments = collectSegments(d.body).slice(1); // the two paragraphs, without the headline
+      segments.forEach((s, i) => (s.ordinal = ordinals[i]));
+      const truce = judgeSegments(segments, compiled, buildArticleContext(d, compiled)).find((j) => j.text === 'truce')!;
+      return truce.reasons.at(-1)!.code;
+    };
+    expect(judge([1, 2])).toBe('anchors-nearby');
+    // A skipped block between them: the first paragraph is no longer the truce's neighbour.
+    expect(judge([1, 3])).not.toBe('anchors-nearby');
+  });
+
+  it('counts article context over the first ARTICLE_SAMPLE_CHARS characters of the article only', () => {
+    const paragraph = `<p>${'Officials met again on Tuesday to discuss trade and the harvest outlook. '.repeat(20)}</p>`;
+    const d = doc(`<html lang="en">${DATED}<body><article>${paragraph.repeat(300)}</article></body></html>`);
+    const text = buildArticleContext(d, compiled).articleText;
+    const one = collectSegments(d.body)[0]!.text.length;
+    expect(text.length).toBeGreaterThanOrEqual(ARTICLE_SAMPLE_CHARS);
+    expect(text.length).toBeLessThan(ARTICLE_SAMPLE_CHARS + one + 400);
   });
 });

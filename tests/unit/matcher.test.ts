@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_PACK } from '../../data/shipped-pack';
 import { compileTopics, findCandidates, findContextHits } from '../../lib/matcher';
+import { literalCoreSource } from '../../lib/matcher/pattern';
 import type { Topic } from '../../lib/pack/schema';
 
 const compiled = compileTopics(SHIPPED_PACK.topics);
@@ -182,5 +183,30 @@ describe('Latin look-alikes in Ukrainian words', () => {
     const c = compileTopics([{ id: 't', title: { en: 't' }, summary: { en: 't' }, asOf: '2025-01-01', aliases: { en: ['x'] }, context: { anchors: ['Україн*', 'Київ'] } }]);
     const hits = (text: string) => findContextHits(text, c).map((h) => text.slice(h.start, h.end));
     expect(hits('Украïна і Киïв, Kiїv')).toEqual(['Украïна', 'Киïв']);
+  });
+});
+
+describe('literal cores (what the quick check looks for first)', () => {
+  it.each([
+    ['red line*', 'red line', 'red\u00A0line', 'headline'],
+    ['червон* ліні*', 'червоні', 'червона', 'лінія'],
+    ['cease-fire', 'cease-\nfire', 'cease fire', 'cease'],
+    ["перемир'*", 'перемир’я', "перемир'я", 'перемирие'],
+  ])('the core of %s matches %s and %s, not %s', (term, a, b, not) => {
+    const re = new RegExp(literalCoreSource(term), 'iu');
+    expect(re.test(a)).toBe(true);
+    expect(re.test(b)).toBe(true);
+    expect(re.test(not)).toBe(false);
+  });
+
+  it('is contained in every match of its term (property over the shipped aliases)', () => {
+    const aliases = compileTopics(SHIPPED_PACK.topics).topics.flatMap((t) => t.aliases);
+    fc.assert(
+      fc.property(fc.constantFrom(...aliases), fc.constantFrom('', 'а', 'ями', 's'), fc.constantFrom(' ', '-', ' - ', '\n'), ({ alias, re }, ending, gap) => {
+        const text = alias.replace(/\*/g, ending).replace(/ /g, gap);
+        if (!re.test(text)) return;
+        expect(new RegExp(literalCoreSource(alias), 'iu').test(text)).toBe(true);
+      }),
+    );
   });
 });

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HIGHLIGHT_TAG, Highlighter } from '../../lib/dom/highlighter';
 import { ChurnGuard, watchPage, type PageWatcher, type WatchOptions } from '../../lib/dom/watch';
+import { iterateSegments } from '../../lib/dom/segments';
 import { rangesFor } from './highlighter.helpers';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -130,6 +131,21 @@ describe('watchPage: what it reports', () => {
     lateShadow.append(deep);
     await sleep(DELAY * 3);
     expect(reports[2]).toEqual([deep]);
+  });
+
+  it('leaves finding the shadow roots present at start to the reader when asked (findShadowRoots: false)', async () => {
+    document.body.insertAdjacentHTML('beforeend', '<div id="host"></div>');
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    start({ findShadowRoots: false });
+    shadow.append(p('unseen'));
+    await sleep(DELAY * 3);
+    expect(reports).toEqual([]);
+    // The content script's reader enters the shadow root and hands it over.
+    for (const segment of iterateSegments(document.body, { onShadowRoot: (root) => watcher.observe(root) })) void segment;
+    const seen = p('shadow news');
+    shadow.append(seen);
+    await sleep(DELAY * 3);
+    expect(reports).toEqual([[seen]]);
   });
 });
 
