@@ -128,8 +128,12 @@ function looksLikeArticle(doc: Document): boolean {
   for (const article of doc.querySelectorAll('article')) {
     if (!article.querySelector('h1, h2, [itemprop="headline" i]')) continue;
     let chars = 0;
-    for (const p of article.querySelectorAll('p')) chars += (p.textContent ?? '').length;
-    if (chars >= 500) return true;
+    // A live collection, read only until the answer is known: `querySelectorAll` would first gather
+    // every paragraph of a 10 MB page.
+    for (const p of article.getElementsByTagName('p')) {
+      chars += (p.textContent ?? '').length;
+      if (chars >= 500) return true;
+    }
   }
   return false;
 }
