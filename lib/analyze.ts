@@ -109,10 +109,10 @@ export class ArticleSampler {
   }
 }
 
-/** The article's sample, read from the page. */
-function articleSample(roots: readonly Element[], readFrom: readonly Node[]): string[] {
+/** The article's sample, read from its roots. */
+function articleSample(roots: readonly Element[]): string[] {
   const sampler = new ArticleSampler(roots);
-  for (const root of readFrom) {
+  for (const root of roots) {
     for (const segment of iterateSegments(root)) {
       sampler.add(segment);
       if (sampler.full) return sampler.texts;
@@ -145,7 +145,7 @@ export function buildArticleContext(
     enumerable: true,
     // A caller that has already read the page (the content script) lends its sample, so the
     // page is not walked a second time.
-    get: () => (text ??= (options.sample ? options.sample() : articleSample(roots, roots)).join('\n')),
+    get: () => (text ??= (options.sample ? options.sample() : articleSample(roots)).join('\n')),
   });
   return ctx;
 }

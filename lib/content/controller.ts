@@ -22,7 +22,7 @@ import {
 } from '../analyze';
 import { iterateSegments, type TextSegment } from '../dom/segments';
 import { findArticleRoots } from '../page/roots';
-import { findCandidates, findContextHits } from '../matcher/find';
+import { countContextTerms, findCandidates } from '../matcher/find';
 import { Highlighter, HIGHLIGHT_TAG, type HighlightRange } from '../dom/highlighter';
 import { runChunked, runSteps } from '../dom/schedule';
 import { watchPage, type PageWatcher } from '../dom/watch';
@@ -97,6 +97,8 @@ export class PageController {
   private readonly watcher: PageWatcher;
   private readonly ui: UiHost;
   private hoverTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Every open shadow root a reader enters is watched for changes too. */
+  private readonly onShadowRoot = (root: ShadowRoot) => this.watcher.observe(root);
 
   constructor(
     private readonly doc: Document,
@@ -170,14 +172,10 @@ export class PageController {
     const topics = this.enabledTopics();
     // Compiling the pack gets a slice of its own: on the first page a browser shows, the content
     // script's code is still cold and this alone took 20-30 ms.
-    const built: { compiled: CompiledTopics | null } = { compiled: null };
-    await runSteps(() => {
-      if (generation === this.generation) built.compiled = topics.length ? compileTopics(topics) : null;
-      return false;
-    }, { signal: this.signal, onSlice: (ms) => addSlice(stats, ms) });
-    if (generation !== this.generation) return;
+    const built = await this.inSlice(generation, stats, () => (topics.length ? compileTopics(topics) : null));
+    if (!built) return;
     const t1 = performance.now();
-    this.compiled = built.compiled;
+    this.compiled = built.value;
     // The article's text for its context counts is sampled by the read below (`ArticleSampler`).
     this.articleSample = [];
     // Article roots are found later, in a slice of their own, and only if the quick check keeps the page.
@@ -188,15 +186,11 @@ export class PageController {
     if (isBeforeEvents(this.article, this.compiled)) return this.setStatus('before-events');
     stats.prescanMs = performance.now() - t1;
     addSlice(stats, stats.prescanMs);
-    const onShadowRoot = (root: ShadowRoot) => this.watcher.observe(root);
     // First, in a slice of its own, the cheap check that rules out most pages at once.
-    let ruledOut = false;
-    await runSteps(() => {
-      ruledOut = generation === this.generation && cannotMention(doc.body, this.compiled!, { onShadowRoot });
-      return false;
-    }, { signal: this.signal, onSlice: (ms) => addSlice(stats, ms) });
-    if (generation !== this.generation) return;
-    if (ruledOut) {
+    const compiled = this.compiled;
+    const ruledOut = await this.inSlice(generation, stats, () => cannotMention(doc.body, compiled, { onShadowRoot: this.onShadowRoot }));
+    if (!ruledOut) return;
+    if (ruledOut.value) {
       // Not even the article roots were needed; a later change that may mention a topic reads
       // the page again from the top (see `rescan`).
       this.roots = [];
@@ -206,17 +200,28 @@ export class PageController {
       return;
     }
     const article = this.article;
-    await runSteps(() => {
-      if (generation === this.generation) article.roots = findArticleRoots(doc);
-      return false;
-    }, { signal: this.signal, onSlice: (ms) => addSlice(stats, ms) });
-    if (generation !== this.generation) return;
+    const roots = await this.inSlice(generation, stats, () => findArticleRoots(doc));
+    if (!roots) return;
+    article.roots = roots.value;
     this.roots = article.roots.length ? article.roots : [doc.body];
     this.rootsPending = false;
     await this.process(this.roots, generation, stats);
     if (generation !== this.generation) return;
     this.setStatus(this.mentions.length ? 'on' : 'no-mentions');
     publishStats(t0, stats, this.mentions.length);
+  }
+
+  /**
+   * Runs `work` alone in an idle slice counted in `stats`. Null when a newer refresh started
+   * before it ran (the work is then skipped); else its result.
+   */
+  private async inSlice<T>(generation: number, stats: ScanStats, work: () => T): Promise<{ value: T } | null> {
+    let result: { value: T } | null = null;
+    await runSteps(() => {
+      if (generation === this.generation) result = { value: work() };
+      return false;
+    }, { signal: this.signal, onSlice: (ms) => addSlice(stats, ms) });
+    return generation === this.generation ? result : null;
   }
 
   /**
@@ -230,15 +235,14 @@ export class PageController {
     const onSlice = (ms: number) => stats && addSlice(stats, ms);
     const compiled = this.compiled!;
     const article = this.article!;
-    const onShadowRoot = (root: ShadowRoot) => this.watcher.observe(root);
     const sampler = stats ? new ArticleSampler(article.roots) : null;
     let ordinal = 0;
     // Past the article's sample (so on pages far longer than any article), blocks whose text
     // cannot hold an alias, nor their neighbours' text, are skipped rather than read node by node;
     // a skipped block leaves a gap in the ordinals, so the blocks around it are not neighbours.
-    const cold = new ColdBlocks(compiled, () => ordinal++);
-    const skip = (el: Element) => (sampler ? sampler.full && cold.skip(el) : false);
-    const readers = roots.map((root) => iterateSegments(root, { onShadowRoot, skip }));
+    const cold = sampler && new ColdBlocks(compiled, () => ordinal++);
+    const skip = sampler && cold ? (el: Element) => sampler.full && cold.skip(el) : undefined;
+    const readers = roots.map((root) => iterateSegments(root, { onShadowRoot: this.onShadowRoot, skip }));
     const kept: TextSegment[] = [];
     const withAlias: number[] = [];
     let previous: TextSegment | null = null;
@@ -316,7 +320,7 @@ export class PageController {
     for (let i = 0; i < texts.length; i += COUNT_PER_ITEM) groups.push(texts.slice(i, i + COUNT_PER_ITEM));
     await runChunked(groups, (group) => {
       if (generation !== this.generation) return;
-      for (const text of group) for (const hit of findContextHits(text, compiled)) counts[hit.term]!++;
+      for (const text of group) countContextTerms(text, compiled, counts);
     }, { signal: this.signal, budgetMs: READ_BUDGET_MS, onSlice });
     if (generation === this.generation) primeArticleCounts(article, compiled, counts);
   }
@@ -327,8 +331,8 @@ export class PageController {
     if (!this.compiled || !this.article) return;
     // The page replaced the article wholesale (a framework re-render): read it again from the top.
     if (this.roots.some((root) => !root.isConnected)) return this.refresh();
-    const onShadowRoot = (root: ShadowRoot) => this.watcher.observe(root);
-    const mayMention = (node: Node) => node.nodeType !== 1 || !cannotMention(node as Element, this.compiled!, { onShadowRoot });
+    const compiled = this.compiled;
+    const mayMention = (node: Node) => node.nodeType !== 1 || !cannotMention(node as Element, compiled, { onShadowRoot: this.onShadowRoot });
     // The last read was ruled out by the quick check: new text that may mention a topic (a
     // single-page app filling in its article) gets the full read, article roots and all.
     if (this.rootsPending) return changed.some(mayMention) ? this.refresh() : undefined;
@@ -364,20 +368,13 @@ export class PageController {
   private async onSettings(next: Settings): Promise<void> {
     const before = this.settings;
     this.settings = next;
-    const onlyLooks =
-      JSON.stringify({ ...before, topics: null, popover: null, theme: null }) === JSON.stringify({ ...next, topics: null, popover: null, theme: null }) &&
-      this.topics.every((topic, i) => topicPrefs(before, topic.id, i).enabled === topicPrefs(next, topic.id, i).enabled);
-    if (onlyLooks) {
-      this.highlighter.restyle();
-      return;
-    }
-    // A change to the site rules that leaves this page's verdict as it was (another site added to
-    // "Never on", say) must not make its highlights blink: nothing here needs reading again.
+    // Nothing to read again when only looks changed (colours, popover, theme), or the site rules
+    // changed without changing this page's verdict (another site added to "Never on", say): a
+    // refresh would make the highlights blink.
     const scanKey = (x: Settings) => JSON.stringify({ ...x, paused: null, siteMode: null, alwaysOn: null, neverOn: null, topics: null, popover: null, theme: null });
     const url = this.doc.location?.href ?? '';
     const isNews = this.article?.isNews ?? false;
     if (
-      this.article &&
       scanKey(before) === scanKey(next) &&
       this.topics.every((topic, i) => topicPrefs(before, topic.id, i).enabled === topicPrefs(next, topic.id, i).enabled) &&
       siteDecision(url, before, isNews) === siteDecision(url, next, isNews)

@@ -84,8 +84,8 @@ const REACH = 256;
  * few places worth asking, and `coreRe` reads only the text around them, each stretch once.
  */
 export function mayMatch(text: string, { coreRe, literalRe }: Pick<CompiledTopics, 'coreRe' | 'literalRe'>): boolean {
-  const plain = removeInvisible(text);
   if (!coreRe) return false;
+  const plain = removeInvisible(text);
   if (!literalRe) return coreRe.test(plain);
   let from = -1;
   let to = -1;

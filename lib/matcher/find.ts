@@ -66,9 +66,8 @@ export function findContextHits(text: string, compiled: CompiledTopics): Context
   });
 }
 
-/** How often each context term occurs in `text` (index = term index). */
-export function countContextTerms(text: string, compiled: CompiledTopics): Int32Array {
-  const counts = new Int32Array(compiled.terms.length);
+/** How often each context term occurs in `text` (index = term index), added to `counts` when given. */
+export function countContextTerms(text: string, compiled: CompiledTopics, counts = new Int32Array(compiled.terms.length)): Int32Array {
   for (const hit of findContextHits(text, compiled)) counts[hit.term]!++;
   return counts;
 }
