@@ -25,7 +25,7 @@ export default defineConfig({
   },
   vite: () => ({
     plugins: [preact()],
-    build: { sourcemap: false },
+    build: { sourcemap: false, minify: process.env.FACTLIGHT_NO_MINIFY ? false : undefined },
   }),
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',

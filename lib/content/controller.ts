@@ -26,7 +26,8 @@ import { countContextTerms, findCandidates } from '../matcher/find';
 import { Highlighter, HIGHLIGHT_TAG, type HighlightRange } from '../dom/highlighter';
 import { runChunked, runSteps } from '../dom/schedule';
 import { watchPage, type PageWatcher } from '../dom/watch';
-import { cannotMention, ColdBlocks } from '../dom/quick-check';
+import { cannotMention } from '../dom/quick-check';
+import { ColdBlocks } from '../dom/cold-blocks';
 import { excerptAround, type Excerpt } from '../excerpts';
 import { packLanguage, pick } from '../format';
 import { t } from '../i18n';
@@ -249,7 +250,7 @@ export class PageController {
     let previousKept = false;
     let keepNext = false;
     let reader = 0;
-    await runSteps(() => {
+    const read = runSteps(() => {
       if (generation !== this.generation) return false;
       for (let n = 0; n < SEGMENTS_PER_STEP; n++) {
         const next = reader < readers.length ? readers[reader]!.next() : null;
@@ -275,6 +276,8 @@ export class PageController {
       }
       return true;
     }, { signal: this.signal, budgetMs: READ_BUDGET_MS, onSlice });
+    // The highlighting must not start with the skipper's Range still in the page (see `release`).
+    await read.finally(() => cold?.release());
     if (generation !== this.generation) return;
     if (sampler) this.articleSample = sampler.texts;
     if (!withAlias.length) return;
@@ -292,13 +295,21 @@ export class PageController {
     const tracked = found.map((mention) => ({ mention, id: `fl${this.nextId++}` }));
     const byMention = new Map(tracked.map((t) => [t.mention, t]));
     const chosen = chooseHighlights(found, this.settings.highlightMode);
+    // A page names the same few phrases again and again: one message lookup per phrase and topic.
+    const labels = new Map<string, string>();
+    const labelOf = (m: FoundMention) => {
+      const key = `${m.topicId}\u0000${m.text}`;
+      let label = labels.get(key);
+      if (label === undefined) labels.set(key, (label = t('popover_highlightLabel', [m.text, this.topicTitle(m.topicId)])));
+      return label;
+    };
     const ranges: HighlightRange[] = chosen.map((m) => ({
       segment: m.segment,
       start: m.start,
       end: m.end,
       topicId: m.topicId,
       id: byMention.get(m)!.id,
-      label: t('popover_highlightLabel', [m.text, this.topicTitle(m.topicId)]),
+      label: labelOf(m),
     }));
     const groups: HighlightRange[][] = [];
     for (let i = 0; i < ranges.length; i += SEGMENTS_PER_ITEM) groups.push(ranges.slice(i, i + SEGMENTS_PER_ITEM));

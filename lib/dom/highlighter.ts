@@ -238,6 +238,8 @@ export function compareComposedOrder(a: Node, b: Node): number {
 export class Highlighter {
   private readonly wrappers = new Map<HTMLElement, WrapperInfo>();
   private readonly firstById = new Map<string, HTMLElement>();
+  /** Prepared wrappers to clone, per document and topic, with the style they were made with. */
+  private readonly templates = new WeakMap<Document, Map<string, { css: string; el: HTMLElement }>>();
   /** In creation order; undone in reverse so a later batch that split an earlier batch's nodes goes first. */
   private batches: Batch[] = [];
   private batchesAtLastPrune = 0;
@@ -354,32 +356,33 @@ export class Highlighter {
     const doc = slice[0]!.ownerDocument;
     const snapshots = slice.map((node) => ({ node, data: node.data, parent: node.parentNode!, next: node.nextSibling }));
     const batch: Batch = { records: [], wrappers: [] };
-    const markRanges = ranges.map((r) => ({ start: r.start - base, length: r.end - r.start, range: r }));
+    // Each range's own fields are left out of what mark.js sees: it writes its ranges out with
+    // `JSON.stringify` for its debug log on every call, debug or not.
+    const markRanges = ranges.map((r, index) => ({ start: r.start - base, length: r.end - r.start, index }));
 
     new TextNodesMark(slice).wrap(markRanges, {
       element: HIGHLIGHT_TAG,
-      each: (made, info) => {
-        const r = info.range;
-        let el = made;
-        // mark.js creates the element with the global `document`; a node from another document
-        // (a same-origin frame handed to us) gets one made by its own document, so it has that
-        // document's prototypes and no cross-realm surprises.
-        if (doc && doc !== globalThis.document) el = this.remake(el, doc);
-        // mark.js's marker attribute: without it a page that runs mark.js itself cannot match our
-        // wrappers with its `unmark()` (which would normalize and merge the page's text nodes).
-        el.removeAttribute('data-markjs');
-        const first = !this.firstById.has(r.id);
-        el.setAttribute('data-factlight-topic', r.topicId);
+      // Attributes are set before mark.js puts the wrapper in the page, where each one would be
+      // a change to a live element. The first piece of a mention is made before any other.
+      create: (m) => {
+        const r = ranges[m.index]!;
+        const el = this.wrapperFor(doc, r.topicId);
         el.setAttribute('data-factlight-id', r.id);
-        if (first) {
+        if (!this.firstById.has(r.id)) {
           el.setAttribute('role', 'button');
           el.setAttribute('tabindex', '0');
           el.setAttribute('aria-haspopup', 'dialog');
           el.setAttribute('aria-label', r.label);
+        }
+        return el;
+      },
+      each: (el, m) => {
+        const r = ranges[m.index]!;
+        const first = !this.firstById.has(r.id);
+        if (first) {
           this.firstById.set(r.id, el);
           out.set(r.id, el);
         }
-        el.style.cssText = this.styleFor(r.topicId);
         this.wrappers.set(el, { id: r.id, topicId: r.topicId, first, batch });
         batch.wrappers.push(el);
       },
@@ -411,12 +414,26 @@ export class Highlighter {
     if (batch.wrappers.length > 0 || batch.records.length > 0) this.batches.push(batch);
   }
 
-  /** Replaces a wrapper with an identical one created by `doc`. */
-  private remake(el: HTMLElement, doc: Document): HTMLElement {
-    const fresh = doc.createElement(HIGHLIGHT_TAG);
-    while (el.firstChild) fresh.appendChild(el.firstChild);
-    el.parentNode?.replaceChild(fresh, el);
-    return fresh;
+  /**
+   * A new, empty wrapper for a topic, made by `doc` (a node from another document, such as a
+   * same-origin frame handed to us, gets that document's prototypes): a clone of one prepared per
+   * document and topic with `data-factlight-topic` and the topic's style, so the style is parsed
+   * once, not once per wrapper. mark.js's `data-markjs` marker is left off: with it, a page that
+   * runs mark.js itself would match our wrappers with its `unmark()` (which normalizes and merges
+   * the page's text nodes).
+   */
+  private wrapperFor(doc: Document, topicId: string): HTMLElement {
+    const css = this.styleFor(topicId);
+    let byTopic = this.templates.get(doc);
+    if (!byTopic) this.templates.set(doc, (byTopic = new Map()));
+    let template = byTopic.get(topicId);
+    if (template?.css !== css) {
+      const el = doc.createElement(HIGHLIGHT_TAG);
+      el.setAttribute('data-factlight-topic', topicId);
+      el.style.cssText = css;
+      byTopic.set(topicId, (template = { css, el }));
+    }
+    return template.el.cloneNode(false) as HTMLElement;
   }
 
   /** Removes every wrapper this instance made and restores the text nodes exactly. */

@@ -76,7 +76,7 @@ function ownText(root: Element): string {
  * How far from a literal run a match of its alias can reach: an alias is a few words, and only
  * an inflected ending or a run of spaces could stretch it (a 300-character "word" is no word).
  */
-const REACH = 256;
+export const REACH = 256;
 
 /**
  * True when `coreRe` can match in `text` (invisible characters aside). A whole-text run of `coreRe` (an alternation of patterns
@@ -135,43 +135,5 @@ function customElements(root: Node): Element[] {
     const walker = doc.createTreeWalker(root, 1 /* SHOW_ELEMENT */);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) if ((n as Element).localName.includes('-')) out.push(n as Element);
     return out;
-  }
-}
-
-/**
- * Picks the blocks a reader of a huge page may skip: those whose text (`textContent`, one native
- * call) cannot hold an alias, and whose neighbours at the same level cannot either, so every block
- * that is read keeps the paragraphs around it for context. Pass `skip` to `iterateSegments`.
- *
- * For pages too large for {@link cannotMention}: reading their cold paragraphs node by node was
- * most of the cost of a 10 MB page.
- */
-export class ColdBlocks {
-  private previousHot = true;
-  private next: { el: Element; hot: boolean; text: boolean } | null = null;
-
-  /**
-   * @param onSkip called with each skipped block that held text, so the caller knows the blocks on
-   *   either side of it were not neighbours on the page.
-   */
-  constructor(
-    private readonly compiled: Pick<CompiledTopics, 'coreRe' | 'literalRe'>,
-    private readonly onSkip: () => void = () => undefined,
-  ) {}
-
-  /** True when the reader may skip `el` (call in document order, once per block entered). */
-  readonly skip = (el: Element): boolean => {
-    const self = this.next?.el === el ? this.next : this.look(el);
-    const sibling = el.nextElementSibling;
-    this.next = sibling ? this.look(sibling) : null;
-    const skip = !self.hot && !this.previousHot && !(this.next?.hot ?? false);
-    this.previousHot = self.hot;
-    if (skip && self.text) this.onSkip();
-    return skip;
-  };
-
-  private look(el: Element): { el: Element; hot: boolean; text: boolean } {
-    const text = el.textContent ?? '';
-    return { el, hot: mayMatch(text, this.compiled), text: /\S/.test(text) };
   }
 }

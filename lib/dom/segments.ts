@@ -115,10 +115,11 @@ export interface SegmentOptions {
   /** Called for each open shadow root the reader enters (the page watcher observes them). */
   onShadowRoot?: (root: ShadowRoot) => void;
   /**
-   * Asked before the reader enters a block-level element (not forbidden, not a shadow host or slot);
-   * true skips it, and the reader yields nothing from inside it.
+   * Asked before the reader enters a block-level element (not forbidden, not a shadow host or slot).
+   * False reads it; true skips it (the reader yields nothing from inside it); `{ until }` skips it
+   * and its following siblings up to `until` (a later sibling; null: to the end of its parent).
    */
-  skip?: (el: Element) => boolean;
+  skip?: (el: Element) => boolean | { until: Node | null };
 }
 
 /**
@@ -152,6 +153,7 @@ export function* iterateSegments(root: Node, options: SegmentOptions = {}): Gene
   let node: Node | null = root.firstChild;
   while (node) {
     let child: Node | null = null;
+    let jump: { until: Node | null } | null = null;
     const type = node.nodeType;
     if (type === 3) {
       const data = (node as Text).data;
@@ -174,11 +176,16 @@ export function* iterateSegments(root: Node, options: SegmentOptions = {}): Gene
             yield* iterateSegments(shadow, options);
           } else if (name === 'slot') {
             yield* slotted(el as HTMLSlotElement, options);
-          } else if (!options.skip?.(el)) {
-            child = el.firstChild;
-            if (child) {
-              outer.push(block);
-              block = el;
+          } else {
+            const verdict = options.skip?.(el) ?? false;
+            if (verdict === false) {
+              child = el.firstChild;
+              if (child) {
+                outer.push(block);
+                block = el;
+              }
+            } else if (verdict !== true) {
+              jump = verdict;
             }
           }
         } else {
@@ -190,7 +197,7 @@ export function* iterateSegments(root: Node, options: SegmentOptions = {}): Gene
       node = child;
       continue;
     }
-    let next: Node | null = node.nextSibling;
+    let next: Node | null = jump ? jump.until : node.nextSibling;
     while (!next) {
       node = node.parentNode;
       if (!node || node === root) break;

@@ -82,10 +82,12 @@ function eachWord(text: string, visit: (word: string, start: number, end: number
   const lowered = text.toLowerCase();
   const sameLength = lowered.length === text.length;
   const norm = sameLength ? lowered.replace(APOSTROPHES, "'") : text;
+  // Most texts have no Cyrillic at all: then no word needs its look-alikes read as Cyrillic.
+  const cyrillic = CYRILLIC.test(text);
   WORD.lastIndex = 0;
   for (let m = WORD.exec(norm); m; m = WORD.exec(norm)) {
     const word = sameLength ? m[0] : m[0].toLowerCase().replace(APOSTROPHES, "'");
-    visit(toCyrillic(word), m.index, m.index + m[0].length);
+    visit(cyrillic ? toCyrillic(word) : word, m.index, m.index + m[0].length);
   }
 }
 

@@ -7,8 +7,8 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SHIPPED_PACK } from '../../data/shipped-pack';
-import { cannotMention, ColdBlocks, QUICK_CHECK_MAX_ELEMENTS } from '../../lib/dom/quick-check';
-import { collectSegments, iterateSegments } from '../../lib/dom/segments';
+import { cannotMention, QUICK_CHECK_MAX_ELEMENTS } from '../../lib/dom/quick-check';
+import { collectSegments } from '../../lib/dom/segments';
 import { compileTopics } from '../../lib/matcher/compile';
 import { findCandidates } from '../../lib/matcher/find';
 
@@ -74,32 +74,6 @@ describe('cannotMention', () => {
         if (found) expect(cannotMention(document.body, compiled)).toBe(false);
       }),
       { numRuns: 400 },
-    );
-  });
-});
-
-describe('ColdBlocks', () => {
-  it('lets a reader skip the blocks that cannot mention a topic, keeping the neighbours of those that may', () => {
-    const paragraphs = Array.from({ length: 100 }, (_, i) => `<p>${i === 50 ? 'Kyiv backs the ceasefire' : i === 90 ? 'red' : 'Roads and markets'} ${i}</p>`);
-    document.body.innerHTML = `<article>${paragraphs.join('\n')}</article>`;
-    let gaps = 0;
-    const cold = new ColdBlocks(compiled, () => gaps++);
-    const read = [...iterateSegments(document.querySelector('article')!, { skip: cold.skip })].map((s) => s.text);
-    // The first block is read (nothing before it is known), then only the ceasefire and its neighbours.
-    expect(read).toEqual(['Roads and markets 0', 'Roads and markets 49', 'Kyiv backs the ceasefire 50', 'Roads and markets 51']);
-    expect(gaps).toBe(100 - read.length);
-  });
-
-  it('never skips a block whose own text holds an alias, wherever it sits in a run (property)', () => {
-    fc.assert(
-      fc.property(fc.uniqueArray(fc.nat(69), { maxLength: 5 }), (hotAt) => {
-        const paragraphs = Array.from({ length: 70 }, (_, i) => `<p>${hotAt.includes(i) ? 'the truce in Jeddah' : 'quiet news'} ${i}</p>`);
-        document.body.innerHTML = `<div>${paragraphs.join('')}</div>`;
-        const cold = new ColdBlocks(compiled);
-        const read = [...iterateSegments(document.querySelector('div')!, { skip: cold.skip })].map((s) => Number(s.text.split(' ').at(-1)));
-        for (const i of hotAt) for (const j of [i - 1, i, i + 1]) if (j >= 0 && j < 70) expect(read).toContain(j);
-      }),
-      { numRuns: 100 },
     );
   });
 });
