@@ -26,10 +26,12 @@ export type SkipVerdict = boolean | { until: Node | null };
 const WINDOW = 8;
 
 /**
- * Siblings one `skip` call may pass over before handing control back to the reader, so a
- * cold stretch of a huge page is crossed in steps of bounded cost.
+ * Windows read between two blocks the reader reads. The reader yields only the segments it reads,
+ * and its caller checks the clock between segments: after this many windows (about half a
+ * millisecond) the next block is read whatever it holds, so a long cold stretch is crossed in
+ * steps of bounded cost.
  */
-const MAX_JUMP = 2048;
+const WINDOWS_PER_READ = 32;
 
 const COLD = 1;
 const HOT = 2;
@@ -58,8 +60,8 @@ class SiblingPlan {
   private readonly state: number[] = [];
   /** Indexes below this have a state (set by {@link startAt}). */
   private evaluated = -1;
-  /** The first text node at or after the element at `evaluated` (undefined: not looked up yet). */
-  private nextStart: Text | null | undefined;
+  /** The element at `evaluated`, when the last window found it. */
+  private nextElement: Element | null = null;
   /** The end of the text read so far, so a match across two windows is not missed. */
   private tail = '';
   private readonly walker: TreeWalker;
@@ -70,6 +72,7 @@ class SiblingPlan {
     readonly parent: Node & ParentNode,
     private readonly range: Range,
     private readonly compiled: Pick<CompiledTopics, 'coreRe' | 'literalRe'>,
+    private readonly meter: { windows: number },
   ) {
     this.children = parent.children;
     const doc = parent.ownerDocument ?? (parent as unknown as Document);
@@ -126,48 +129,44 @@ class SiblingPlan {
     return this.hot(i - 1) || this.hot(i) || this.hot(i + 1);
   }
 
-  /** The first text node at or after the start of the element at `i` (null: none in the parent). */
-  private textStart(i: number): Text | null {
-    const el = this.element(i);
-    if (!el) return null;
-    this.walker.currentNode = el;
-    return this.walker.nextNode() as Text | null;
-  }
-
   /** The last text node in the parent. */
   private lastText(): Text | null {
     this.walker.currentNode = this.parent;
     return this.walker.lastChild() as Text | null;
   }
 
-  /** The parent's text from `start` up to `end` (null: to the end of the parent). */
-  private text(start: Text | null, end: Text | null): string {
-    if (!start || start === end) return '';
+  /**
+   * The parent's text from the start of `from`'s content up to the start of `to`'s (null: to the
+   * end of the parent), loose text between the elements included. Boundaries inside the elements
+   * themselves (`(el, 0)`) cost no search for a text node and no count of the parent's children.
+   */
+  private text(from: Element, to: Element | null): string {
     // Setting the start first could compare it with an old end far behind it, a walk over every
-    // sibling between them: collapse onto the start node, then move only the end, forwards.
-    this.range.selectNodeContents(start);
-    if (end) {
-      this.range.setEnd(end, 0);
+    // sibling between them: collapse onto the start element, then move only the end, forwards.
+    this.range.selectNodeContents(from);
+    if (to) {
+      this.range.setEnd(to, 0);
     } else {
       const last = this.lastText();
-      if (last && last !== start) this.range.setEnd(last, last.length);
+      if (last && from.compareDocumentPosition(last) & 4 /* FOLLOWING */) this.range.setEnd(last, last.length);
     }
     return this.range.toString();
   }
 
   private evaluateWindow(): void {
+    this.meter.windows++;
     const a = this.evaluated;
     const b = a + WINDOW;
-    const start = this.nextStart === undefined ? this.textStart(a) : this.nextStart;
-    const end = this.textStart(b); // null past the last child (and `count` is then known)
-    const text = this.text(start, end);
+    const first = this.nextElement ?? this.element(a);
+    const next = this.element(b); // null past the last child (and `count` is then known)
+    const text = first ? this.text(first, next) : '';
     const hot = text.length > 0 && mayMatch(text, this.compiled);
-    if (hot) this.judgeEach(a, b, text);
+    if (hot) this.judgeEach(a, first!, next, text);
     else this.mark(a, b, COLD);
     // A match may run from the end of the last window into this one (inline text split between them).
     if (this.tail && mayMatch(this.tail + text.slice(0, REACH), this.compiled) && this.joined(a)) this.mark(a - 1, a + 1, HOT);
     this.tail = text.length >= REACH ? text.slice(-REACH) : (this.tail + text).slice(-REACH);
-    this.nextStart = end;
+    this.nextElement = next;
     this.evaluated = Math.min(b, this.count);
   }
 
@@ -196,21 +195,20 @@ class SiblingPlan {
    * its neighbours'), or text between the elements that is not whitespace (loose text the
    * elements' own text does not cover).
    */
-  private judgeEach(a: number, b: number, text: string): void {
+  private judgeEach(a: number, first: Element, end: Element | null, text: string): void {
     let at = 0;
-    for (let i = a; i < b; i++) {
-      const el = this.element(i);
-      if (!el) break;
+    let i = a;
+    for (let el: Element | null = first; el && el !== end; el = el.nextElementSibling, i++) {
       const own = isInlineElement(el) ? null : el.textContent ?? '';
       const found = own === null ? -1 : own ? text.indexOf(own, at) : at;
       if (found < 0 || !blankBetween(text, at, found)) {
-        this.mark(a, b, HOT);
+        this.mark(a, a + WINDOW, HOT);
         return;
       }
       this.state[i] = own && mayMatch(own, this.compiled) ? HOT : COLD;
       at = found + own!.length;
     }
-    if (!blankBetween(text, at, text.length)) this.mark(a, b, HOT);
+    if (!blankBetween(text, at, text.length)) this.mark(a, a + WINDOW, HOT);
   }
 }
 
@@ -229,6 +227,8 @@ export class ColdBlocks {
   private rangeDoc: Document | null = null;
   /** Plans of the parents the reader is inside, outermost first. */
   private readonly plans: SiblingPlan[] = [];
+  /** Windows read since the reader last read a block (shared by all plans). */
+  private readonly meter = { windows: 0 };
 
   /**
    * @param onSkip called for each stretch passed over, so the caller knows the blocks on either
@@ -255,17 +255,16 @@ export class ColdBlocks {
    */
   readonly skip = (el: Element): SkipVerdict => {
     const plan = this.planFor(el);
-    if (!plan) return false;
+    if (!plan) return this.read();
     const i = plan.indexOf(el);
-    if (i < 0) return false;
+    if (i < 0) return this.read();
     plan.startAt(i);
     plan.index = i;
-    if (plan.mustRead(i)) return false;
+    if (plan.mustRead(i) || this.meter.windows >= WINDOWS_PER_READ) return this.read();
     this.onSkip();
     // The windows read ahead tell where the next block to read is (or that there is none).
-    const limit = i + MAX_JUMP;
     let next = i + 1;
-    while (next < Math.min(limit, plan.count) && !plan.mustRead(next)) next++;
+    while (next < plan.count && this.meter.windows < WINDOWS_PER_READ && !plan.mustRead(next)) next++;
     if (next === i + 1) return true;
     plan.index = next - 1;
     // Go on right after the last sibling skipped: loose text before the next one is read with it.
@@ -287,6 +286,12 @@ export class ColdBlocks {
     this.plans.length = 0;
   }
 
+  /** Tells the reader to read the block, and starts counting windows afresh. */
+  private read(): false {
+    this.meter.windows = 0;
+    return false;
+  }
+
   private planFor(el: Element): SiblingPlan | null {
     const parent = el.parentNode as (Node & ParentNode) | null;
     if (!parent || !('children' in parent)) return null;
@@ -297,7 +302,7 @@ export class ColdBlocks {
       if (top.parent.contains(parent)) break;
       this.plans.pop();
     }
-    const plan = new SiblingPlan(parent, this.rangeFor(parent), this.compiled);
+    const plan = new SiblingPlan(parent, this.rangeFor(parent), this.compiled, this.meter);
     this.plans.push(plan);
     return plan;
   }

@@ -56,7 +56,12 @@ describe('ColdBlocks', () => {
     const items = Array.from({ length: 3000 }, (_, i) => `<li>${i % 1000 === 500 ? 'Talks in Jeddah' : 'Weather and sport'} ${i}</li>`);
     document.body.innerHTML = `<ul>${items.join('')}</ul>`;
     const { read } = readWithSkips(document.querySelector('ul')!);
-    expect(read.map((s) => s.text)).toEqual([499, 500, 501, 1499, 1500, 1501, 2499, 2500, 2501].map((i) => `${i % 1000 === 500 ? 'Talks in Jeddah' : 'Weather and sport'} ${i}`));
+    const texts = read.map((s) => s.text);
+    for (const i of [499, 500, 501, 1499, 1500, 1501, 2499, 2500, 2501]) expect(texts).toContain(`${i % 1000 === 500 ? 'Talks in Jeddah' : 'Weather and sport'} ${i}`);
+    // Besides those, only a block now and then, so the reader hands control back on a long cold
+    // stretch (one every 256 passed over, 32 windows of 8).
+    expect(read.length).toBeLessThan(9 + 3000 / 200);
+    expect(read.length).toBeGreaterThan(9);
   });
 
   it('starts where the reader first asks, without reading back over the blocks before', () => {
