@@ -19,7 +19,7 @@ import { isInlineElement } from './segments';
 export type SkipVerdict = boolean | { until: Node | null };
 
 /**
- * Siblings read per window. Each window costs about six DOM calls, and a window that may hold an
+ * Siblings read per window. Each window costs four DOM calls, and a window that may hold an
  * alias is then judged element by element: on the 10 MB page, with a mention every 50 paragraphs,
  * 8 measured faster than 4, 16 or windows that grow over cold stretches (8 to 64).
  */
