@@ -3,7 +3,7 @@
  * with a path a person can follow ("topics.1.aliases.uk.0"), never throwing.
  */
 import * as v from 'valibot';
-import { compileTopics } from '../matcher/compile';
+import { compileFully } from '../matcher/compile';
 import { TopicPackSchema, type TopicPack } from './schema';
 
 /** One problem in a pack: where it is (dot path, empty for the whole pack) and what is wrong. */
@@ -43,7 +43,7 @@ function semanticIssues(pack: TopicPack): PackIssue[] {
   if (issues.length) return issues;
   try {
     // The schema checks each term's syntax; this catches anything that still would not compile.
-    compileTopics(pack.topics);
+    compileFully(pack.topics);
   } catch (error) {
     issues.push({ path: 'topics', message: `the terms do not compile: ${(error as Error).message}` });
   }
