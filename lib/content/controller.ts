@@ -26,7 +26,7 @@ import { countContextTerms, findCandidates } from '../matcher/find';
 import { Highlighter, HIGHLIGHT_TAG, type HighlightRange } from '../dom/highlighter';
 import { runChunked, runSteps } from '../dom/schedule';
 import { watchPage, type PageWatcher } from '../dom/watch';
-import { cannotMention } from '../dom/quick-check';
+import { cannotMention, noneMayMatch, quickTexts, warmQuickCheck } from '../dom/quick-check';
 import { ColdBlocks } from '../dom/cold-blocks';
 import { excerptAround, type Excerpt } from '../excerpts';
 import { packLanguage, pick } from '../format';
@@ -176,6 +176,10 @@ export class PageController {
     // script's code is still cold and this alone took 20-30 ms.
     const built = await this.inSlice(generation, stats, () => (topics.length ? compileTopics(topics) : null));
     if (!built) return;
+    // V8 compiles the quick check's patterns to code on their first runs, 15-30 ms on a cold
+    // page: in a slice of its own, rather than on top of compiling the pack or copying the page.
+    const warm = built.value;
+    if (warm && !(await this.inSlice(generation, stats, () => warmQuickCheck(warm)))) return;
     const t1 = performance.now();
     this.compiled = built.value;
     // The article's text for its context counts is sampled by the read below (`ArticleSampler`).
@@ -188,9 +192,12 @@ export class PageController {
     if (isBeforeEvents(this.article, this.compiled)) return this.setStatus('before-events');
     stats.prescanMs = performance.now() - t1;
     addSlice(stats, stats.prescanMs);
-    // First, in a slice of its own, the cheap check that rules out most pages at once.
+    // First the cheap check that rules out most pages at once, in two slices (copying a 1 MB
+    // page's text out, and testing it, each take up to half a long task on a slow machine).
     const compiled = this.compiled;
-    const ruledOut = await this.inSlice(generation, stats, () => cannotMention(doc.body, compiled, { onShadowRoot: this.onShadowRoot }));
+    const texts = await this.inSlice(generation, stats, () => quickTexts(doc.body, { onShadowRoot: this.onShadowRoot }));
+    if (!texts) return;
+    const ruledOut = await this.inSlice(generation, stats, () => texts.value !== null && noneMayMatch(texts.value, compiled));
     if (!ruledOut) return;
     if (ruledOut.value) {
       // Not even the article roots were needed; a later change that may mention a topic reads

@@ -49,9 +49,34 @@ export interface QuickCheckOptions {
  */
 export function cannotMention(root: Element, compiled: Pick<CompiledTopics, 'coreRe' | 'literalRe'>, options: QuickCheckOptions = {}): boolean {
   if (!compiled.coreRe) return true;
-  if (documentBytes(root) > QUICK_CHECK_MAX_BYTES || root.getElementsByTagName('*').length > QUICK_CHECK_MAX_ELEMENTS) return false;
-  const check = (text: string) => mayMatch(text, compiled);
-  return !check(ownText(root)) && !shadowTextMayMatch(root, check, options, 0);
+  const texts = quickTexts(root, options);
+  return texts !== null && noneMayMatch(texts, compiled);
+}
+
+/**
+ * The texts {@link cannotMention} tests, copied out of the page: `root`'s own text (less the scripts
+ * and styles right under it), then the text of each open shadow root of its custom elements. Null
+ * when the page is too large to copy in one piece. The first half of the quick check, so a caller
+ * can run the two halves in separate slices.
+ */
+export function quickTexts(root: Element, options: QuickCheckOptions = {}): string[] | null {
+  if (documentBytes(root) > QUICK_CHECK_MAX_BYTES || root.getElementsByTagName('*').length > QUICK_CHECK_MAX_ELEMENTS) return null;
+  const texts = [ownText(root)];
+  return collectShadowTexts(root, texts, options, 0) ? texts : null;
+}
+
+/** True when no alias can match in any of `texts` (the second half of the quick check). */
+export function noneMayMatch(texts: readonly string[], compiled: Pick<CompiledTopics, 'coreRe' | 'literalRe'>): boolean {
+  return compiled.coreRe === null || !texts.some((text) => mayMatch(text, compiled));
+}
+
+/**
+ * Runs the quick check's patterns on a short text, twice: V8 compiles a RegExp's code when it
+ * first runs it (and again, to machine code, on a later run), and on a large page's text that
+ * compile landed in the quick check's slice. Call in the slice that compiles the pack.
+ */
+export function warmQuickCheck(compiled: Pick<CompiledTopics, 'coreRe' | 'literalRe'>): void {
+  for (let i = 0; i < 2; i++) mayMatch('a red line and a ceasefire', compiled);
 }
 
 /** Children whose text is code or markup, not prose: left out when they sit directly under the root. */
@@ -106,16 +131,20 @@ export function mayMatch(text: string, { coreRe, literalRe }: Pick<CompiledTopic
 /** Shadow trees inside shadow trees are followed this deep (design systems nest a few levels). */
 const MAX_SHADOW_DEPTH = 8;
 
-function shadowTextMayMatch(root: Node, check: (text: string) => boolean, options: QuickCheckOptions, depth: number): boolean {
-  if (depth > MAX_SHADOW_DEPTH) return true;
+/**
+ * Appends the text of the open shadow roots under `root` (shadow trees in shadow trees too). False
+ * when they nest deeper than design systems do: then the page is not checked in one piece.
+ */
+function collectShadowTexts(root: Node, texts: string[], options: QuickCheckOptions, depth: number): boolean {
+  if (depth > MAX_SHADOW_DEPTH) return false;
   for (const host of customElements(root)) {
     const shadow = host.shadowRoot;
     if (!shadow) continue;
     options.onShadowRoot?.(shadow);
-    if (check(shadow.textContent ?? '')) return true;
-    if (shadowTextMayMatch(shadow, check, options, depth + 1)) return true;
+    texts.push(shadow.textContent ?? '');
+    if (!collectShadowTexts(shadow, texts, options, depth + 1)) return false;
   }
-  return false;
+  return true;
 }
 
 /**

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SHIPPED_PACK } from '../../data/shipped-pack';
-import { cannotMention, QUICK_CHECK_MAX_ELEMENTS } from '../../lib/dom/quick-check';
+import { cannotMention, noneMayMatch, quickTexts, QUICK_CHECK_MAX_ELEMENTS } from '../../lib/dom/quick-check';
 import { collectSegments } from '../../lib/dom/segments';
 import { compileTopics } from '../../lib/matcher/compile';
 import { findCandidates } from '../../lib/matcher/find';
@@ -75,5 +75,17 @@ describe('cannotMention', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('quickTexts and noneMayMatch (the quick check in two slices)', () => {
+  it('copies the page text, then the text of each shadow root, and agrees with cannotMention', () => {
+    document.body.innerHTML = '<article><p>Harvest outlook</p><news-card></news-card></article><script>var ceasefire = 1</script>';
+    document.querySelector('news-card')!.attachShadow({ mode: 'open' }).innerHTML = '<p>Kyiv backs the truce</p>';
+    const texts = quickTexts(document.body)!;
+    expect(texts).toEqual(['Harvest outlook', 'Kyiv backs the truce']);
+    expect(noneMayMatch(texts, compiled)).toBe(false);
+    expect(cannotMention(document.body, compiled)).toBe(false);
+    expect(noneMayMatch(texts.slice(0, 1), compiled)).toBe(true);
   });
 });
