@@ -176,10 +176,6 @@ export class PageController {
     // script's code is still cold and this alone took 20-30 ms.
     const built = await this.inSlice(generation, stats, () => (topics.length ? compileTopics(topics) : null));
     if (!built) return;
-    // V8 compiles the quick check's patterns to code on their first runs, 15-30 ms on a cold
-    // page: in a slice of its own, rather than on top of compiling the pack or copying the page.
-    const warm = built.value;
-    if (warm && !(await this.inSlice(generation, stats, () => warmQuickCheck(warm)))) return;
     const t1 = performance.now();
     this.compiled = built.value;
     // The article's text for its context counts is sampled by the read below (`ArticleSampler`).
@@ -195,6 +191,10 @@ export class PageController {
     // First the cheap check that rules out most pages at once, in two slices (copying a 1 MB
     // page's text out, and testing it, each take up to half a long task on a slow machine).
     const compiled = this.compiled;
+    // V8 compiles the quick check's patterns to code on their first runs, 15-30 ms on a cold
+    // page: in a slice of its own, rather than on top of compiling the pack or copying the page,
+    // and only once the page is known to be one we highlight.
+    if (!(await this.inSlice(generation, stats, () => warmQuickCheck(compiled)))) return;
     const texts = await this.inSlice(generation, stats, () => quickTexts(doc.body, { onShadowRoot: this.onShadowRoot }));
     if (!texts) return;
     const ruledOut = await this.inSlice(generation, stats, () => texts.value !== null && noneMayMatch(texts.value, compiled));
