@@ -31,7 +31,7 @@ import { ColdBlocks } from '../dom/cold-blocks';
 import { excerptAround, type Excerpt } from '../excerpts';
 import { packLanguage, pick } from '../format';
 import { t } from '../i18n';
-import { chooseHighlights } from './sections';
+import { highlightChooser } from './sections';
 import { highlightStyle } from '../dom/highlight-style';
 import { FOCUS_OUTLINE } from './focus';
 import { pageTheme } from './theme';
@@ -49,6 +49,12 @@ const COUNT_PER_ITEM = 25;
  * (and the idle deadline) after every short paragraph cost more than reading the paragraph.
  */
 const SEGMENTS_PER_STEP = 32;
+/**
+ * Windows of cold siblings passed over per step (see `ColdBlocks`), about a millisecond: each block
+ * read past the article's sample may come after a long cold stretch, so 32 of them in a step made
+ * steps of 15 ms and slices of twice their budget on the 10 MB page.
+ */
+const WINDOWS_PER_STEP = 64;
 /** Segments with an alias judged per work item (judging looks at neighbours and the article). */
 const JUDGE_PER_ITEM = 10;
 /**
@@ -66,6 +72,10 @@ interface ScanStats {
   prescanMs: number;
   busyMs: number;
   longestSliceMs: number;
+  /** Which step of the scan the longest slice belonged to (`compile`, `read`, `wrap`...). */
+  longestSliceAt: string;
+  /** The longest slice of each step, for the benchmark's record. */
+  longestByStep: Map<string, number>;
   slices: number;
 }
 
@@ -170,34 +180,40 @@ export class PageController {
     const doc = this.doc;
     if (doc.designMode === 'on' || !doc.body || !/html/.test(doc.contentType)) return;
     const t0 = performance.now();
-    const stats: ScanStats = { busyMs: 0, longestSliceMs: 0, slices: 0, prescanMs: 0 };
+    const stats: ScanStats = { busyMs: 0, longestSliceMs: 0, longestSliceAt: '', longestByStep: new Map(), slices: 0, prescanMs: 0 };
     const topics = this.enabledTopics();
     // Compiling the pack gets a slice of its own: on the first page a browser shows, the content
     // script's code is still cold and this alone took 20-30 ms.
-    const built = await this.inSlice(generation, stats, () => (topics.length ? compileTopics(topics) : null));
+    const built = await this.inSlice(generation, 'compile', stats, () => (topics.length ? compileTopics(topics) : null));
     if (!built) return;
-    const t1 = performance.now();
     this.compiled = built.value;
     // The article's text for its context counts is sampled by the read below (`ArticleSampler`).
     this.articleSample = [];
+    // The page's metadata (language, date, whether it is news) in a slice of its own too: the code
+    // that reads it is as cold as the compiler on a first page, and a slice's `await` resumes in
+    // the same task, so running it here would add to the compile slice's task.
     // Article roots are found later, in a slice of their own, and only if the quick check keeps the page.
-    this.article = this.compiled ? buildArticleContext(doc, this.compiled, { sample: () => this.articleSample, roots: [] }) : null;
+    const compiledPack = this.compiled;
+    const context = await this.inSlice(generation, 'metadata', stats, () =>
+      compiledPack ? buildArticleContext(doc, compiledPack, { sample: () => this.articleSample, roots: [] }) : null,
+    );
+    if (!context) return;
+    this.article = context.value;
+    stats.prescanMs = context.ms;
     const decision = siteDecision(doc.location?.href ?? '', this.settings, this.article?.isNews ?? false);
     if (decision !== 'on') return this.setStatus(decision === 'restricted' ? 'site-off' : decision);
     if (!this.compiled || !this.article) return this.setStatus('no-mentions');
     if (isBeforeEvents(this.article, this.compiled)) return this.setStatus('before-events');
-    stats.prescanMs = performance.now() - t1;
-    addSlice(stats, stats.prescanMs);
     // First the cheap check that rules out most pages at once, in two slices (copying a 1 MB
     // page's text out, and testing it, each take up to half a long task on a slow machine).
     const compiled = this.compiled;
     // V8 compiles the quick check's patterns to code on their first runs, 15-30 ms on a cold
     // page: in a slice of its own, rather than on top of compiling the pack or copying the page,
     // and only once the page is known to be one we highlight.
-    if (!(await this.inSlice(generation, stats, () => warmQuickCheck(compiled)))) return;
-    const texts = await this.inSlice(generation, stats, () => quickTexts(doc.body, { onShadowRoot: this.onShadowRoot }));
+    if (!(await this.inSlice(generation, 'warm', stats, () => warmQuickCheck(compiled)))) return;
+    const texts = await this.inSlice(generation, 'quick-copy', stats, () => quickTexts(doc.body, { onShadowRoot: this.onShadowRoot }));
     if (!texts) return;
-    const ruledOut = await this.inSlice(generation, stats, () => texts.value !== null && noneMayMatch(texts.value, compiled));
+    const ruledOut = await this.inSlice(generation, 'quick-test', stats, () => texts.value !== null && noneMayMatch(texts.value, compiled));
     if (!ruledOut) return;
     if (ruledOut.value) {
       // Not even the article roots were needed; a later change that may mention a topic reads
@@ -209,7 +225,7 @@ export class PageController {
       return;
     }
     const article = this.article;
-    const roots = await this.inSlice(generation, stats, () => findArticleRoots(doc));
+    const roots = await this.inSlice(generation, 'roots', stats, () => findArticleRoots(doc));
     if (!roots) return;
     article.roots = roots.value;
     this.roots = article.roots.length ? article.roots : [doc.body];
@@ -221,16 +237,22 @@ export class PageController {
   }
 
   /**
-   * Runs `work` alone in an idle slice counted in `stats`. Null when a newer refresh started
-   * before it ran (the work is then skipped); else its result.
+   * Runs `work` alone in an idle slice, counted in `stats` (if given) under `phase`. Null when a
+   * newer refresh started before it ran (the work is then skipped); else its result and duration.
+   * The caller's code after the `await` runs in the same task as `work`, so it must stay small:
+   * anything that takes time gets a slice of its own.
    */
-  private async inSlice<T>(generation: number, stats: ScanStats, work: () => T): Promise<{ value: T } | null> {
+  private async inSlice<T>(generation: number, phase: string, stats: ScanStats | undefined, work: () => T): Promise<{ value: T; ms: number } | null> {
     let result: { value: T } | null = null;
+    let ms = 0;
     await runSteps(() => {
       if (generation === this.generation) result = { value: work() };
       return false;
-    }, { signal: this.signal, onSlice: (ms) => addSlice(stats, ms) });
-    return generation === this.generation ? result : null;
+    }, { signal: this.signal, onSlice: (slice) => {
+      ms = slice;
+      if (stats) addSlice(stats, slice, phase);
+    } });
+    return generation === this.generation && result ? { value: (result as { value: T }).value, ms } : null;
   }
 
   /**
@@ -241,7 +263,7 @@ export class PageController {
    * segments and wrap the accepted mentions. Drops its work if a newer refresh started.
    */
   private async process(roots: readonly Node[], generation: number, stats?: ScanStats): Promise<void> {
-    const onSlice = (ms: number) => stats && addSlice(stats, ms);
+    const onSlice = (phase: string) => (ms: number) => stats && addSlice(stats, ms, phase);
     const compiled = this.compiled!;
     const article = this.article!;
     const sampler = stats ? new ArticleSampler(article.roots) : null;
@@ -260,7 +282,8 @@ export class PageController {
     let reader = 0;
     const read = runSteps(() => {
       if (generation !== this.generation) return false;
-      for (let n = 0; n < SEGMENTS_PER_STEP; n++) {
+      const windowsBefore = cold ? cold.windowsRead : 0;
+      for (let n = 0; n < SEGMENTS_PER_STEP && (!cold || cold.windowsRead - windowsBefore < WINDOWS_PER_STEP); n++) {
         const next = reader < readers.length ? readers[reader]!.next() : null;
         if (!next) return false;
         if (next.done) {
@@ -283,7 +306,7 @@ export class PageController {
         previous = segment;
       }
       return true;
-    }, { signal: this.signal, budgetMs: READ_BUDGET_MS, onSlice });
+    }, { signal: this.signal, budgetMs: READ_BUDGET_MS, onSlice: onSlice('read') });
     // The highlighting must not start with the skipper's Range still in the page (see `release`).
     await read.finally(() => cold?.release());
     if (generation !== this.generation) return;
@@ -291,18 +314,34 @@ export class PageController {
     if (!withAlias.length) return;
     // Count the article's context words (once per scan) in slices, rather than all at once when
     // the first candidate is judged.
-    await this.ensureArticleCounts(generation, onSlice);
+    await this.ensureArticleCounts(generation, onSlice('count'));
     if (generation !== this.generation) return;
     const judgeGroups: number[][] = [];
     for (let i = 0; i < withAlias.length; i += JUDGE_PER_ITEM) judgeGroups.push(withAlias.slice(i, i + JUDGE_PER_ITEM));
-    const found: FoundMention[] = [];
+    // Each group's mentions are chosen and labelled as they are judged: all at once after the last
+    // group, it made a task of its own of 10-50 ms on the 10 MB page.
+    const tracked: Tracked[] = [];
+    const ranges: HighlightRange[] = [];
+    const plan = this.highlightPlanner(tracked, ranges);
     await runChunked(judgeGroups, (group) => {
-      if (generation === this.generation) found.push(...analyzeSegments(kept, compiled, article, group));
-    }, { signal: this.signal, budgetMs: READ_BUDGET_MS, onSlice });
+      if (generation === this.generation) for (const mention of analyzeSegments(kept, compiled, article, group)) plan(mention);
+    }, { signal: this.signal, budgetMs: READ_BUDGET_MS, onSlice: onSlice('judge') });
     if (generation !== this.generation) return;
-    const tracked = found.map((mention) => ({ mention, id: `fl${this.nextId++}` }));
-    const byMention = new Map(tracked.map((t) => [t.mention, t]));
-    const chosen = chooseHighlights(found, this.settings.highlightMode);
+    const groups: HighlightRange[][] = [];
+    for (let i = 0; i < ranges.length; i += SEGMENTS_PER_ITEM) groups.push(ranges.slice(i, i + SEGMENTS_PER_ITEM));
+    await runChunked(groups, (group) => {
+      if (generation === this.generation) this.highlighter.add(group);
+    }, { signal: this.signal, budgetMs: WRITE_BUDGET_MS, onSlice: onSlice('wrap') });
+    if (generation !== this.generation) return;
+    this.mentions = mergeInOrder(this.mentions, tracked);
+  }
+
+  /**
+   * A function to give each mention found, in document order, an id (into `tracked`) and, if it is
+   * one to highlight, its range and label (into `ranges`).
+   */
+  private highlightPlanner(tracked: Tracked[], ranges: HighlightRange[]): (mention: FoundMention) => void {
+    const chosen = highlightChooser<FoundMention>(this.settings.highlightMode);
     // A page names the same few phrases again and again: one message lookup per phrase and topic.
     const labels = new Map<string, string>();
     const labelOf = (m: FoundMention) => {
@@ -311,21 +350,12 @@ export class PageController {
       if (label === undefined) labels.set(key, (label = t('popover_highlightLabel', [m.text, this.topicTitle(m.topicId)])));
       return label;
     };
-    const ranges: HighlightRange[] = chosen.map((m) => ({
-      segment: m.segment,
-      start: m.start,
-      end: m.end,
-      topicId: m.topicId,
-      id: byMention.get(m)!.id,
-      label: labelOf(m),
-    }));
-    const groups: HighlightRange[][] = [];
-    for (let i = 0; i < ranges.length; i += SEGMENTS_PER_ITEM) groups.push(ranges.slice(i, i + SEGMENTS_PER_ITEM));
-    await runChunked(groups, (group) => {
-      if (generation === this.generation) this.highlighter.add(group);
-    }, { signal: this.signal, budgetMs: WRITE_BUDGET_MS, onSlice });
-    if (generation !== this.generation) return;
-    this.mentions = mergeInOrder(this.mentions, tracked);
+    return (mention) => {
+      const id = `fl${this.nextId++}`;
+      tracked.push({ mention, id });
+      if (!chosen(mention)) return;
+      ranges.push({ segment: mention.segment, start: mention.start, end: mention.end, topicId: mention.topicId, id, label: labelOf(mention) });
+    };
   }
 
   /** Count the context words of the article's sample, in slices, unless this scan already did. */
@@ -545,17 +575,21 @@ export class PageController {
  */
 function publishStats(start: number, stats: ScanStats, mentions: number): void {
   try {
-    const name = `factlight:scan busy=${stats.busyMs.toFixed(2)} longest=${stats.longestSliceMs.toFixed(2)} slices=${stats.slices} mentions=${mentions} prescan=${stats.prescanMs.toFixed(2)}`;
+    const name = `factlight:scan busy=${stats.busyMs.toFixed(2)} longest=${stats.longestSliceMs.toFixed(2)} slices=${stats.slices} mentions=${mentions} prescan=${stats.prescanMs.toFixed(2)} longestAt=${stats.longestSliceAt} steps=${[...stats.longestByStep].map(([step, ms]) => `${step}:${ms.toFixed(1)}`).join(',')}`;
     performance.measure(name, { start, end: performance.now() });
   } catch {
     // performance.measure with options is missing in old engines: timings are optional.
   }
 }
 
-function addSlice(stats: ScanStats, ms: number): void {
+function addSlice(stats: ScanStats, ms: number, phase: string): void {
   stats.busyMs += ms;
   stats.slices++;
-  stats.longestSliceMs = Math.max(stats.longestSliceMs, ms);
+  stats.longestByStep.set(phase, Math.max(ms, stats.longestByStep.get(phase) ?? 0));
+  if (ms > stats.longestSliceMs) {
+    stats.longestSliceMs = ms;
+    stats.longestSliceAt = phase;
+  }
 }
 
 /** Keep mentions in document order when a rescan adds some in the middle of the page. */

@@ -33,6 +33,12 @@ const WINDOW = 8;
  */
 const WINDOWS_PER_READ = 32;
 
+/** Windows read: since the reader last read a block, and in all. */
+interface Meter {
+  windows: number;
+  total: number;
+}
+
 const COLD = 1;
 const HOT = 2;
 
@@ -72,7 +78,7 @@ class SiblingPlan {
     readonly parent: Node & ParentNode,
     private readonly range: Range,
     private readonly compiled: Pick<CompiledTopics, 'coreRe' | 'literalRe'>,
-    private readonly meter: { windows: number },
+    private readonly meter: Meter,
   ) {
     this.children = parent.children;
     const doc = parent.ownerDocument ?? (parent as unknown as Document);
@@ -155,6 +161,7 @@ class SiblingPlan {
 
   private evaluateWindow(): void {
     this.meter.windows++;
+    this.meter.total++;
     const a = this.evaluated;
     const b = a + WINDOW;
     const first = this.nextElement ?? this.element(a);
@@ -227,8 +234,8 @@ export class ColdBlocks {
   private rangeDoc: Document | null = null;
   /** Plans of the parents the reader is inside, outermost first. */
   private readonly plans: SiblingPlan[] = [];
-  /** Windows read since the reader last read a block (shared by all plans). */
-  private readonly meter = { windows: 0 };
+  /** Windows read since the reader last read a block, and in all (shared by all plans). */
+  private readonly meter: Meter = { windows: 0, total: 0 };
 
   /**
    * @param onSkip called for each stretch passed over, so the caller knows the blocks on either
@@ -270,6 +277,14 @@ export class ColdBlocks {
     // Go on right after the last sibling skipped: loose text before the next one is read with it.
     return { until: next >= plan.count ? null : plan.element(next - 1)!.nextSibling };
   };
+
+  /**
+   * Windows read so far, in all: a caller that reads many blocks per step (each of which may
+   * come after up to {@link WINDOWS_PER_READ} windows) ends its step on this count too.
+   */
+  get windowsRead(): number {
+    return this.meter.total;
+  }
 
   /**
    * Call when the read is over. The document updates every live Range on each change to it, and

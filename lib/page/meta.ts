@@ -128,9 +128,10 @@ function looksLikeArticle(doc: Document): boolean {
   for (const article of doc.querySelectorAll('article')) {
     if (!article.querySelector('h1, h2, [itemprop="headline" i]')) continue;
     let chars = 0;
-    // A live collection, read only until the answer is known: `querySelectorAll` would first gather
-    // every paragraph of a 10 MB page.
-    for (const p of article.getElementsByTagName('p')) {
+    // A live collection, asked by index and only until the answer is known: `querySelectorAll`, or
+    // `for...of` (which asks its length), would first count every paragraph of a 10 MB page.
+    const paragraphs = article.getElementsByTagName('p');
+    for (let i = 0, p = paragraphs.item(0); p; p = paragraphs.item(++i)) {
       chars += (p.textContent ?? '').length;
       if (chars >= 500) return true;
     }

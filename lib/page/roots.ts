@@ -133,10 +133,12 @@ const ENOUGH_PARAGRAPH_CHARS = 100_000;
 
 function paragraphChars(el: Element, sizes: TextSizes): number {
   let n = 0;
-  // A live collection: it finds paragraphs as they are asked for, so stopping early saves the rest.
-  for (const p of el.getElementsByTagName('p')) {
+  // A live collection, asked by index: it finds paragraphs as they are asked for, so stopping early
+  // saves the rest. Not `for...of`, which asks the collection's length at every step, and the
+  // first `length` counts every paragraph of the page (25 ms on a 10 MB page).
+  const paragraphs = el.getElementsByTagName('p');
+  for (let i = 0, p = paragraphs.item(0); p && n < ENOUGH_PARAGRAPH_CHARS; p = paragraphs.item(++i)) {
     if (!inRail(p, el, sizes)) n += textLength(p);
-    if (n >= ENOUGH_PARAGRAPH_CHARS) break;
   }
   return n;
 }
@@ -159,6 +161,12 @@ function densestBlock(doc: Document, sizes: TextSizes): Element | undefined {
   let bestScore = MIN_ARTICLE_CHARS;
   for (const [el, score] of scores) if (score > bestScore) [best, bestScore] = [el, score];
   return best;
+}
+
+/** The first element of a live collection that passes `test`, asking for no more of it than needed. */
+function firstOf(collection: HTMLCollectionOf<Element>, test: (el: Element) => boolean): Element | undefined {
+  for (let i = 0, el = collection.item(0); el; el = collection.item(++i)) if (test(el)) return el;
+  return undefined;
 }
 
 function outermost(elements: Element[]): Element[] {
@@ -198,7 +206,7 @@ export function findArticleRoots(doc: Document): Element[] {
   if (!roots.length) return [body];
 
   // The headline often sits in a header above the body; only navigation and rails disqualify it.
-  const headline = [...body.querySelectorAll('h1')].find((h) => !h.closest(RAIL_SELECTOR) && !roots.some((r) => r.contains(h)));
+  const headline = firstOf(body.getElementsByTagName('h1'), (h) => !h.closest(RAIL_SELECTOR) && !roots.some((r) => r.contains(h)));
   if (headline) roots = [headline, ...roots].sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
   return roots;
 }
