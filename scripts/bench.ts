@@ -160,6 +160,10 @@ interface OursRun {
   /** The synchronous start of the scan in the extension (compile, page metadata, article roots). */
   prescanMs: number;
   longestMs: number;
+  /** The step of the scan that slice belonged to (compile, metadata, read, wrap...). */
+  longestAt: string;
+  /** The longest slice of each step, as `step:ms,step:ms`. */
+  longestByStep: string;
   slices: number;
   mentions: number;
   /** Long tasks (>= 50 ms) from the start of our scan to its end, as the page's Long Tasks API saw them. */
@@ -184,6 +188,8 @@ const READ_MEASURE = `(() => {
   const num = (k) => Number((m.name.match(new RegExp(k + '=([0-9.]+)')) || [])[1]);
   return {
     start: m.startTime, wallMs: m.duration, busyMs: num('busy'), longestMs: num('longest'), slices: num('slices'), mentions: num('mentions'), prescanMs: num('prescan'),
+    longestAt: (m.name.match(/longestAt=([a-z-]*)/) || [])[1] || '',
+    longestByStep: (m.name.match(/steps=([^ ]*)/) || [])[1] || '',
     longTasks: (window.__benchLongTasks || []).filter(([s, d]) => s + d >= m.startTime - 1 && s <= m.startTime + m.duration + 1).map(([, d]) => d),
     highlights: document.querySelectorAll('factlight-mark').length,
     allLongTasks: window.__benchLongTasks || [],
@@ -256,7 +262,7 @@ interface CleanResult {
   beforeEvents: boolean;
 }
 
-async function measureClean(context: BrowserContext, url: string, bundle: string, noMention: string): Promise<CleanResult> {
+async function measureClean(context: BrowserContext, url: string, bundle: string, noMention: string, withNaive: boolean): Promise<CleanResult> {
   const page = await context.newPage();
   try {
     await routeDocumentOnly(page, noMention);
@@ -286,7 +292,7 @@ async function measureClean(context: BrowserContext, url: string, bundle: string
     const floor = isolated;
     const pre = (await page.evaluate('window.__factlightBench.preScan(5)')) as { ms: number; compileMs: number; contextMs: number };
     const meta = (await page.evaluate('window.__factlightBench.meta()')) as { publishedAt: string | null; beforeEvents: boolean };
-    const naive = skipNaive
+    const naive = !withNaive
       ? null
       : ((await page.evaluate('window.__factlightBench.naiveMark(3, 3000, 30000)')) as { ms: number; runs: number[]; marks: number; estimated: boolean });
     const best = floor.bare.ms <= floor.filtered.ms ? floor.bare : floor.filtered;
@@ -328,10 +334,32 @@ const kb = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` :
 
 interface Row {
   page: BenchPage;
-  ours: { wallMs: number; busyMs: number; longestMs: number; slices: number; mentions: number; highlights: number; longTaskMaxMs: number; runs: OursRun[] };
+  ours: { wallMs: number; busyMs: number; longestMs: number; longestAt: string; slices: number; mentions: number; highlights: number; longTaskMaxMs: number; runs: OursRun[] };
+  /** Medians of the floor's loads; the naive mark.js figures are from the last load. */
   clean: CleanResult;
+  /** Median over loads of (ours busy / the floor measured just after it). */
   ratio: number;
+  /** The same against the floor's cold first pass. */
+  coldRatio: number;
   profile?: ProfileSummary;
+}
+
+/** The floor's loads of one page as one result: the median of each timing, the rest from the last load. */
+function medianClean(loads: CleanResult[]): CleanResult {
+  const last = loads[loads.length - 1]!;
+  const m = (pick: (c: CleanResult) => number) => median(loads.map(pick));
+  return {
+    ...last,
+    floorBareMs: m((c) => c.floorBareMs),
+    floorFilteredMs: m((c) => c.floorFilteredMs),
+    floorMs: m((c) => c.floorMs),
+    floorColdMs: m((c) => c.floorColdMs),
+    mainFloorMs: m((c) => c.mainFloorMs),
+    mainFloorColdMs: m((c) => c.mainFloorColdMs),
+    preScanMs: m((c) => c.preScanMs),
+    compileMs: m((c) => c.compileMs),
+    contextMs: m((c) => c.contextMs),
+  };
 }
 
 async function main(): Promise<void> {
@@ -357,9 +385,18 @@ async function main(): Promise<void> {
   const gzipBytes = gzipSync(contentBytes, { level: 9 }).length;
 
   try {
-    // 1. Ours: the real extension, forced on everywhere, every mention highlighted.
-    console.log(`ours: the built extension in ${chromiumPath()}, ${RUNS} load(s) per page...`);
+    // Ours (the real extension, forced on everywhere, every mention highlighted) and the floor (a
+    // plain Chromium without it) in two browsers side by side, one load of each in turn: this
+    // machine's speed drifts by up to 1.6x over minutes, and a ratio of two figures measured minutes
+    // apart measured the drift. Each load of ours is compared with the floor measured just after it.
+    console.log(`ours: the built extension in ${chromiumPath()}; floor and naive mark.js: plain Chromium; ${RUNS} load(s) of each per page, in turn...`);
     const session = await launchChromium();
+    const clean = new Map<string, CleanResult[]>();
+    const browser: Browser = await chromium.launch({
+      executablePath: chromiumPath(),
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-features=Translate,MediaRouter', '--lang=en-US'],
+    });
     try {
       await session.setSettings({ siteMode: 'all', highlightMode: 'every', paused: false });
       // The shipped topics without their start date, as the reader's edit of them: the same aliases,
@@ -372,12 +409,23 @@ async function main(): Promise<void> {
       });
       await (await session.worker()).evaluate((topics) => chrome.storage.local.set({ userTopics: topics, userTopics$: { v: 1 } }), dateless);
       await new Promise((r) => setTimeout(r, 300));
+      const plain = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       for (const page of pages) {
         const runs: OursRun[] = [];
-        for (let i = 0; i < RUNS; i++) runs.push(await measureOurs(session.context, server.url(page.path), noMention));
+        const floors: CleanResult[] = [];
+        for (let i = 0; i < RUNS; i++) {
+          runs.push(await measureOurs(session.context, server.url(page.path), noMention));
+          // Naive mark.js takes seconds to minutes a page: once, with the last floor.
+          floors.push(await measureClean(plain, server.url(page.path), bundle, noMention, !skipNaive && i === RUNS - 1));
+        }
         oursByPage.set(page.name, runs);
+        clean.set(page.name, floors);
         const busy = median(runs.map((r) => r.busyMs));
-        console.log(`  ${page.name}: busy ${fmt(busy)} ms, wall ${fmt(median(runs.map((r) => r.wallMs)))} ms, ${runs[0]!.mentions} mentions`);
+        const last = floors[floors.length - 1]!;
+        console.log(
+          `  ${page.name}: busy ${fmt(busy)} ms, wall ${fmt(median(runs.map((r) => r.wallMs)))} ms, ${runs[0]!.mentions} mentions; ` +
+            `floor ${fmt(median(floors.map((f) => f.floorMs)))} ms (cold ${fmt(median(floors.map((f) => f.floorColdMs)))} ms), naive mark.js ${fmt(last.naiveMs, 0)} ms`,
+        );
         if (profilePages.some((p) => page.name.includes(p!))) {
           const holder: { profile?: CpuProfile } = {};
           await measureOurs(session.context, server.url(page.path), noMention, holder, server.origin);
@@ -390,31 +438,14 @@ async function main(): Promise<void> {
       }
     } finally {
       await session.close();
-    }
-
-    // 2. and 3. Floor and naive mark.js: a plain Chromium without the extension.
-    console.log(`floor and naive mark.js: plain Chromium, no extension...`);
-    const clean = new Map<string, CleanResult>();
-    const browser: Browser = await chromium.launch({
-      executablePath: chromiumPath(),
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-features=Translate,MediaRouter', '--lang=en-US'],
-    });
-    try {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      for (const page of pages) {
-        const result = await measureClean(context, server.url(page.path), bundle, noMention);
-        clean.set(page.name, result);
-        console.log(`  ${page.name}: floor ${fmt(result.floorMs)} ms, pre-scan ${fmt(result.preScanMs)} ms, naive mark.js ${fmt(result.naiveMs, 0)} ms`);
-      }
-    } finally {
       await browser.close();
     }
 
     // Results.
     const rows: Row[] = pages.map((page) => {
       const runs = oursByPage.get(page.name)!;
-      const c = clean.get(page.name)!;
+      const floors = clean.get(page.name)!;
+      const c = medianClean(floors);
       const busyMs = median(runs.map((r) => r.busyMs));
       return {
         page: { ...page, bytes: page.bytes || c.chars },
@@ -422,6 +453,7 @@ async function main(): Promise<void> {
           wallMs: median(runs.map((r) => r.wallMs)),
           busyMs,
           longestMs: Math.max(...runs.map((r) => r.longestMs)),
+          longestAt: runs.reduce((a, b) => (b.longestMs > a.longestMs ? b : a)).longestAt,
           slices: median(runs.map((r) => r.slices)),
           mentions: runs[0]!.mentions,
           highlights: runs[0]!.highlights,
@@ -429,7 +461,8 @@ async function main(): Promise<void> {
           runs,
         },
         clean: c,
-        ratio: busyMs / c.floorMs,
+        ratio: median(runs.map((r, i) => r.busyMs / floors[i]!.floorMs)),
+        coldRatio: median(runs.map((r, i) => r.busyMs / floors[i]!.floorColdMs)),
         ...(profiles.has(page.name) && { profile: profiles.get(page.name)! }),
       };
     });
@@ -454,9 +487,9 @@ function report(rows: Row[], gzipBytes: number, rawBytes: number): void {
     fmt(r.ours.busyMs),
     // A warm floor under 0.05 ms (a page whose text is a few lines) makes no ratio worth printing.
     Number.isFinite(r.ratio) ? `${fmt(r.ratio, 2)}x` : '-',
-    `${fmt(r.ours.busyMs / r.clean.floorColdMs, 2)}x`,
+    `${fmt(r.coldRatio, 2)}x`,
     fmt(r.ours.wallMs, 0),
-    fmt(r.ours.longestMs),
+    `${fmt(r.ours.longestMs)}${r.ours.longestAt ? ` ${r.ours.longestAt}` : ''}`,
     fmt(r.clean.preScanMs),
     r.clean.naiveMs == null ? '-' : (r.clean.naiveEstimated ? '~' : '') + fmt(r.clean.naiveMs, 0) + (r.clean.naiveRuns.length < 3 ? ' (1 run)' : ''),
   ]);
@@ -465,9 +498,9 @@ function report(rows: Row[], gzipBytes: number, rawBytes: number): void {
   console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const row of table) console.log(line(row));
   console.log(
-    '\nfloor = cheaper of two TreeWalker passes over body with the same RegExp and no writes (all text nodes; or skipping the elements we skip), median of 5, run in an isolated world as a content script is; floor cold = its first pass.' +
+    '\nfloor = cheaper of two TreeWalker passes over body with the same RegExp and no writes (all text nodes; or skipping the elements we skip), median of 5, run in an isolated world as a content script is; floor cold = its first pass. The floor is measured once per load of ours, just after it, and its columns are medians over loads.' +
       '\nmain-world floor = the same passes afterwards in the page\'s own world, where touching a node is cheaper (for reference).' +
-      '\nours busy = our JS in the scan (factlight:scan measure), median of loads; ratio = busy / floor; vs cold = busy / floor cold; wall = scan start to last highlight.' +
+      '\nours busy = our JS in the scan (factlight:scan measure), median of loads; ratio = median over loads of busy / the floor measured just after that load; vs cold = the same against floor cold; wall = scan start to last highlight.' +
       '\npre-scan = compile + page metadata + article roots, timed in a clean page; refresh() counts it in busy (its clock starts before it).' +
       '\nnaive mark.js = one mark() per alias (22), median of 3 (1 run if > 3 s; ~ = stopped after 30 s and extrapolated to all aliases).' +
       '\n* = dated before the topics\' events: the shipped pack would skip this page; measured with the same topics minus their start date.',
@@ -478,7 +511,7 @@ function report(rows: Row[], gzipBytes: number, rawBytes: number): void {
   if (big.length) {
     // Like for like: the content script reads a page once, so its single cold run is compared with the
     // floor's first (cold) pass; the warm second pass is printed too. See docs/decisions/007.
-    const cold = (r: Row) => r.ours.busyMs / r.clean.floorColdMs;
+    const cold = (r: Row) => r.coldRatio;
     const worst = big.reduce((a, b) => (cold(b) > cold(a) ? b : a));
     const finite = big.filter((r) => Number.isFinite(r.ratio));
     const worstWarm = (finite.length ? finite : big).reduce((a, b) => (b.ratio > a.ratio ? b : a));
@@ -495,8 +528,8 @@ function report(rows: Row[], gzipBytes: number, rawBytes: number): void {
     target: `no main-thread task of ours longer than ${TARGET_SLICE_MS} ms`,
     pass: slowest.ours.longestMs <= TARGET_SLICE_MS,
     figure:
-      `longest slice ${fmt(slowest.ours.longestMs)} ms on ${slowest.page.name}` +
-      `; the pre-scan is its own task and counted as a slice (clean-page pre-scan up to ${fmt(slowestFirst.clean.preScanMs)} ms on ${slowestFirst.page.name})` +
+      `longest slice ${fmt(slowest.ours.longestMs)} ms (${slowest.ours.longestAt}) on ${slowest.page.name}` +
+      `; compiling, the page's metadata and its article roots each take a slice of their own (together, in a clean page, up to ${fmt(slowestFirst.clean.preScanMs)} ms on ${slowestFirst.page.name})` +
       `; Long Tasks API during our scan: ${longTask.ours.longTaskMaxMs ? `${fmt(longTask.ours.longTaskMaxMs)} ms on ${longTask.page.name}` : 'none'}`,
   });
   const idle = rows.filter((r) => r.page.kind === 'no-mention');
