@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { localeLanguages, mergeLocale } from './lib/locales';
+import { leanTopicsPlugin } from './data/lean-pack-plugin';
 
 /** Fixed add-on id so Firefox storage and tests see the same extension every run. */
 export const GECKO_ID = 'factlight@factlight.example';
@@ -24,7 +25,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), leanTopicsPlugin()],
     build: { sourcemap: false, minify: process.env.FACTLIGHT_NO_MINIFY ? false : undefined },
   }),
   manifest: ({ browser, manifestVersion }) => ({

@@ -1,5 +1,6 @@
 /**
- * The background: the badge, the keyboard commands and the context menu. It keeps no state in memory
+ * The background: the badge, the keyboard commands, the context menu, and the popover's timelines
+ * and quotes (the content script carries the rest of each topic: decision 010). It keeps no state in memory
  * (an MV3 service worker is stopped when idle): tab reports live in storage.session, settings in
  * storage.sync, and every listener is registered synchronously at start-up so a wake-up event finds it.
  */
@@ -7,7 +8,9 @@ import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { isMessage, type PageReport } from '../lib/messages';
 import { clearTab, loadTabReport, saveFrameReport } from '../lib/tab-reports';
-import { loadSettings, saveSettings, setSiteEnabled } from '../lib/settings/store';
+import { loadEffectiveTopics, loadSettings, saveSettings, setSiteEnabled } from '../lib/settings/store';
+import { detailsFor, type TopicDetails } from '../lib/pack/lean';
+import { SHIPPED_PACK } from '../data/shipped-pack';
 import { siteDecision, siteOfUrl } from '../lib/sites';
 import { t } from '../lib/i18n';
 
@@ -53,9 +56,19 @@ async function toggleActiveSite(): Promise<void> {
   if (!isOn && result.ok) await browser.tabs.sendMessage(tab.id, { type: 'announce', text: '' }, { frameId: 0 }).catch(() => undefined);
 }
 
+/**
+ * The timelines and quotes of `topicIds`, from the topics in effect (the shipped pack, or the
+ * reader's edit of a topic). The content script carries the rest of each topic itself.
+ */
+async function topicDetails(topicIds: unknown): Promise<Record<string, TopicDetails>> {
+  return detailsFor(await loadEffectiveTopics(SHIPPED_PACK.topics), topicIds);
+}
+
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
-    if (!isMessage(message) || message.type !== 'report' || sender.tab?.id === undefined) return undefined;
+    if (!isMessage(message)) return undefined;
+    if (message.type === 'topic-details') return topicDetails(message.topicIds);
+    if (message.type !== 'report' || sender.tab?.id === undefined) return undefined;
     const tabId = sender.tab.id;
     return saveFrameReport(tabId, sender.frameId ?? 0, message.report).then((combined) => showBadge(tabId, combined));
   });

@@ -36,7 +36,12 @@ export type Message =
   /** popup/background -> content: move to the next/previous mention (of a topic, or any). */
   | { type: 'jump'; direction: 1 | -1; topicId?: string }
   /** background -> content: say something to screen readers (after the shortcut). */
-  | { type: 'announce'; text: string };
+  | { type: 'announce'; text: string }
+  /**
+   * content -> background: the timelines and quotes of these topics, which the content script
+   * does not carry (see lib/pack/lean.ts). Answers `Record<topicId, TopicDetails>`.
+   */
+  | { type: 'topic-details'; topicIds: string[] };
 
 /** Narrow an unknown runtime message to our union (messages from elsewhere are ignored). */
 export function isMessage(value: unknown): value is Message {
@@ -44,6 +49,6 @@ export function isMessage(value: unknown): value is Message {
     typeof value === 'object' &&
     value !== null &&
     typeof (value as { type?: unknown }).type === 'string' &&
-    ['report', 'get-report', 'jump', 'announce'].includes((value as { type: string }).type)
+    ['report', 'get-report', 'jump', 'announce', 'topic-details'].includes((value as { type: string }).type)
   );
 }

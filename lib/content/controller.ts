@@ -36,9 +36,16 @@ import { highlightStyle } from '../dom/highlight-style';
 import { FOCUS_OUTLINE } from './focus';
 import { pageTheme } from './theme';
 import { UiHost } from './ui-host';
-import { SHIPPED_PACK } from '../../data/shipped-pack';
+import leanTopics from 'virtual:factlight/lean-topics';
+import type { TopicDetails } from '../pack/lean';
 
 const HOVER_DELAY_MS = 350;
+/**
+ * Longest wait for a topic's timeline and quotes from the background when a popover opens before
+ * they arrived (they are asked for as soon as a scan finds the topic): past it, the popover opens
+ * without them rather than not at all.
+ */
+const DETAILS_WAIT_MS = 1500;
 const FLASH_MS = 1600;
 /** Ranges wrapped per work item: an item is a few milliseconds at most. */
 const SEGMENTS_PER_ITEM = 40;
@@ -88,6 +95,11 @@ interface Tracked {
 export class PageController {
   private settings!: Settings;
   private topics: Topic[] = [];
+  /** Timelines and quotes from the background, per topic id (see lib/pack/lean.ts). */
+  private readonly details = new Map<string, TopicDetails>();
+  private readonly detailsPending = new Map<string, Promise<void>>();
+  /** Counts popover openings, so a slow one that a later click overtook is dropped. */
+  private openings = 0;
   private compiled: CompiledTopics | null = null;
   private article: ArticleContext | null = null;
   private roots: Element[] = [];
@@ -134,7 +146,16 @@ export class PageController {
   async start(): Promise<void> {
     [this.settings, this.topics] = await Promise.all([loadSettings(), this.loadTopics()]);
     const unwatchSettings = watchSettings((next) => void this.onSettings(next));
-    const unwatchTopics = watchTopics(() => void this.loadTopics().then((topics) => ((this.topics = topics), this.refresh())));
+    const unwatchTopics = watchTopics(
+      () =>
+        void this.loadTopics().then((topics) => {
+          this.topics = topics;
+          // The reader edited a topic: its timeline or quotes may have changed too.
+          this.details.clear();
+          this.detailsPending.clear();
+          return this.refresh();
+        }),
+    );
     const onMessage = (message: unknown) => (isMessage(message) ? this.onMessage(message) : undefined);
     browser.runtime.onMessage.addListener(onMessage);
     this.signal.addEventListener('abort', () => {
@@ -154,7 +175,7 @@ export class PageController {
   }
 
   private loadTopics(): Promise<Topic[]> {
-    return loadEffectiveTopics(SHIPPED_PACK.topics);
+    return loadEffectiveTopics(leanTopics);
   }
 
   private enabledTopics(): Topic[] {
@@ -407,6 +428,9 @@ export class PageController {
     if (status === 'on') for (const m of this.mentions) counts.set(m.mention.topicId, (counts.get(m.mention.topicId) ?? 0) + 1);
     const topics = [...counts].map(([topicId, count]) => ({ topicId, count, title: this.topicTitle(topicId) }));
     const report: PageReport = { status, url: this.doc.location?.href ?? '', topics, total: topics.reduce((n, x) => n + x.count, 0) };
+    // The popovers of the topics found will want their timelines and quotes: ask for them now, not
+    // on the reader's click.
+    if (counts.size) void this.fetchDetails([...counts.keys()]);
     const serialized = JSON.stringify(report);
     if (serialized === this.lastSerialized) return;
     this.lastSerialized = serialized;
@@ -530,12 +554,53 @@ export class PageController {
     else this.open(first, focus);
   }
 
-  /** Open the popover for the mention behind highlight `el`. */
+  /**
+   * Ask the background for the timelines and quotes of `topicIds` it has not sent yet (one
+   * message for all). Resolves when they are in `details`, or the background could not answer
+   * (then the next opening asks again); never rejects.
+   */
+  private fetchDetails(topicIds: string[]): Promise<void> {
+    const missing = topicIds.filter((id) => !this.details.has(id) && !this.detailsPending.has(id));
+    if (missing.length) {
+      const request = browser.runtime
+        .sendMessage({ type: 'topic-details', topicIds: missing } satisfies Message)
+        .then((answer: unknown) => {
+          const byId = typeof answer === 'object' && answer !== null ? (answer as Record<string, TopicDetails | undefined>) : {};
+          // Unless the topics changed while it was on its way (then a newer request asks again).
+          for (const id of missing) if (this.detailsPending.get(id) === request) this.details.set(id, byId[id] ?? {});
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          for (const id of missing) if (this.detailsPending.get(id) === request) this.detailsPending.delete(id);
+        });
+      for (const id of missing) this.detailsPending.set(id, request);
+    }
+    return Promise.all(topicIds.map((id) => this.detailsPending.get(id))).then(() => undefined);
+  }
+
+  /**
+   * Open the popover for the mention behind highlight `el`, once its topic's timeline and quotes
+   * are here (at once, as a rule: they were asked for when the scan found the topic).
+   */
   private open(el: HTMLElement, focus: boolean): void {
     const info = this.highlighter.infoOf(el);
     const tracked = info && this.mentions.find((m) => m.id === info.id);
-    const topic = tracked && this.topics.find((x) => x.id === tracked.mention.topicId);
-    if (!tracked || !topic) return;
+    const topicId = tracked?.mention.topicId;
+    if (!topicId) return;
+    const opening = ++this.openings;
+    if (this.details.has(topicId)) return this.openNow(el, focus);
+    const waited = new Promise((resolve) => setTimeout(resolve, DETAILS_WAIT_MS));
+    void Promise.race([this.fetchDetails([topicId]), waited]).then(() => {
+      if (opening === this.openings && el.isConnected) this.openNow(el, focus);
+    });
+  }
+
+  private openNow(el: HTMLElement, focus: boolean): void {
+    const info = this.highlighter.infoOf(el);
+    const tracked = info && this.mentions.find((m) => m.id === info.id);
+    const lean = tracked && this.topics.find((x) => x.id === tracked.mention.topicId);
+    if (!tracked || !lean) return;
+    const topic: Topic = { ...lean, ...this.details.get(lean.id) };
     const lang = packLanguage(this.article?.lang);
     const sameTopic = this.mentions.filter((m) => m.mention.topicId === topic.id);
     const excerpts: Array<{ excerpt: Excerpt; tracked: Tracked }> = [];

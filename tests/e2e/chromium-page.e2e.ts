@@ -9,6 +9,7 @@ import { startServer, type TestServer } from './harness/server';
 import { fingerprint, firstDifference } from './harness/dom-snapshot';
 import { saveScreenshot } from './harness/screenshots';
 import { axeViolations } from './harness/axe';
+import { SHIPPED_PACK } from '../../data/shipped-pack';
 
 let browser: ChromiumSession;
 let server: TestServer;
@@ -70,6 +71,13 @@ describe('the demo article', () => {
     const title = await page.locator(`factlight-ui >> #${name}`).textContent();
     expect(title?.length).toBeGreaterThan(3);
     expect(await dialog.textContent()).toContain('In this article');
+    // The timeline and quotes, which the content script does not carry: the background sent them.
+    const shipped = SHIPPED_PACK.topics.find((topic) => topic.id === topicId)!;
+    const timeline = dialog.getByRole('region', { name: 'Timeline' }).getByRole('listitem');
+    expect(await timeline.count()).toBe(shipped.timeline!.length);
+    expect(await timeline.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining(shipped.timeline![0]!.text.en)]));
+    const quotes = await dialog.getByRole('region', { name: 'What they said' }).locator('blockquote').allTextContents();
+    expect(quotes).toEqual(shipped.quotes!.map((quote) => quote.text));
     expect(await axeViolations(page, 'factlight-ui')).toEqual([]);
     // The highlights themselves: named buttons inside the page's prose.
     expect(await axeViolations(page, 'article')).toEqual([]);
@@ -263,6 +271,34 @@ describe('frames, shadow roots and pages that change', () => {
     await page.waitForFunction((n) => document.querySelectorAll('[data-factlight-topic]').length > n, before, { timeout: 500 + 500 });
     await page.evaluate(() => (window as unknown as { navigateAway(): void }).navigateAway());
     await page.waitForFunction(() => document.querySelectorAll('[data-factlight-topic]').length > 0 && !document.body.textContent!.includes('08:00'), null, { timeout: 3000 });
+    await page.close();
+  });
+});
+
+describe('after the service worker was stopped', () => {
+  it('a page still gets its highlights, and a popover its timeline and quotes (the worker starts again for them)', async () => {
+    // Chromium stops an idle extension worker after 30 seconds; here it is stopped at once, and
+    // the browser starts it again for the next event or message that needs it.
+    const page = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(page);
+    const statuses: string[] = [];
+    cdp.on('ServiceWorker.workerVersionUpdated', (event: { versions: { scriptURL: string; runningStatus: string }[] }) => {
+      for (const version of event.versions) if (version.scriptURL.includes(browser.extensionId)) statuses.push(version.runningStatus);
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await expect.poll(() => statuses.includes('stopped')).toBe(true);
+    await page.goto(server.url('/demo-article.html'));
+    const first = buttons(page).first();
+    await first.waitFor();
+    const topicId = await first.getAttribute('data-factlight-topic');
+    await first.click();
+    const shipped = SHIPPED_PACK.topics.find((topic) => topic.id === topicId)!;
+    const timeline = page.getByRole('dialog').getByRole('region', { name: 'Timeline' }).getByRole('listitem');
+    await timeline.first().waitFor();
+    expect(await timeline.count()).toBe(shipped.timeline!.length);
+    expect(statuses.slice(statuses.indexOf('stopped'))).toContain('running');
+    await cdp.detach();
     await page.close();
   });
 });

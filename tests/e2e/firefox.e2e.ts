@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxSession } from './harness/firefox';
 import { startServer, type TestServer } from './harness/server';
+import { SHIPPED_PACK } from '../../data/shipped-pack';
 
 let firefox: FirefoxSession;
 let server: TestServer;
@@ -62,9 +63,16 @@ describe('Firefox: the demo article', () => {
     expect(total).toBeGreaterThan(3);
   });
 
-  it('opens the popover on click and closes it with Escape', async () => {
+  it('opens the popover on click, with the timeline and quotes from the background, and closes it with Escape', async () => {
+    const topicId = await article.$eval('[data-factlight-topic][tabindex]', (el) => el.getAttribute('data-factlight-topic'));
     await article.click('[data-factlight-topic][tabindex]');
     await article.waitForSelector('factlight-ui >>> [role="dialog"]');
+    const shipped = SHIPPED_PACK.topics.find((topic) => topic.id === topicId)!;
+    const events = await article.$$eval('factlight-ui >>> ol.timeline > li', (els) => els.map((el) => el.textContent ?? ''));
+    expect(events).toHaveLength(shipped.timeline!.length);
+    expect(events.some((text) => text.includes(shipped.timeline![0]!.text.en))).toBe(true);
+    const quotes = await article.$$eval('factlight-ui >>> blockquote', (els) => els.map((el) => el.textContent));
+    expect(quotes).toEqual(shipped.quotes!.map((quote) => quote.text));
     await article.keyboard.press('Escape');
     await article.waitForFunction(() => !document.querySelector('factlight-ui'));
   });
