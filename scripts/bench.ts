@@ -35,7 +35,7 @@ const args = new Map(process.argv.slice(2).map((a) => {
   const [k, v] = a.replace(/^--/, '').split('=');
   return [k!, v ?? 'true'] as const;
 }));
-const RUNS = Number(args.get('runs') ?? 3);
+const RUNS = Number(args.get('runs') ?? 5);
 const pageFilter = args.get('pages')?.split(',');
 const profileArg = args.get('profile');
 const skipNaive = args.has('skip-naive');
