@@ -208,27 +208,27 @@ export class PageController {
     // script's code is still cold and this alone took 20-30 ms.
     const built = await this.inSlice(generation, 'compile', stats, () => (topics.length ? compileTopics(topics) : null));
     if (!built) return;
-    this.compiled = built.value;
+    const compiled = built.value;
+    this.compiled = compiled;
     // The article's text for its context counts is sampled by the read below (`ArticleSampler`).
     this.articleSample = [];
     // The page's metadata (language, date, whether it is news) in a slice of its own too: the code
     // that reads it is as cold as the compiler on a first page, and a slice's `await` resumes in
     // the same task, so running it here would add to the compile slice's task.
     // Article roots are found later, in a slice of their own, and only if the quick check keeps the page.
-    const compiledPack = this.compiled;
     const context = await this.inSlice(generation, 'metadata', stats, () =>
-      compiledPack ? buildArticleContext(doc, compiledPack, { sample: () => this.articleSample, roots: [] }) : null,
+      compiled ? buildArticleContext(doc, compiled, { sample: () => this.articleSample, roots: [] }) : null,
     );
     if (!context) return;
-    this.article = context.value;
+    const article = context.value;
+    this.article = article;
     stats.prescanMs = context.ms;
-    const decision = siteDecision(doc.location?.href ?? '', this.settings, this.article?.isNews ?? false);
+    const decision = siteDecision(doc.location?.href ?? '', this.settings, article?.isNews ?? false);
     if (decision !== 'on') return this.setStatus(decision === 'restricted' ? 'site-off' : decision);
-    if (!this.compiled || !this.article) return this.setStatus('no-mentions');
-    if (isBeforeEvents(this.article, this.compiled)) return this.setStatus('before-events');
+    if (!compiled || !article) return this.setStatus('no-mentions');
+    if (isBeforeEvents(article, compiled)) return this.setStatus('before-events');
     // First the cheap check that rules out most pages at once, in two slices (copying a 1 MB
     // page's text out, and testing it, each take up to half a long task on a slow machine).
-    const compiled = this.compiled;
     // V8 compiles the quick check's patterns to code on their first runs, 15-30 ms on a cold
     // page: in a slice of its own, rather than on top of compiling the pack or copying the page,
     // and only once the page is known to be one we highlight.
@@ -246,7 +246,6 @@ export class PageController {
       publishStats(t0, stats, 0);
       return;
     }
-    const article = this.article;
     const roots = await this.inSlice(generation, 'roots', stats, () => findArticleRoots(doc));
     if (!roots) return;
     article.roots = roots.value;
@@ -265,16 +264,15 @@ export class PageController {
    * anything that takes time gets a slice of its own.
    */
   private async inSlice<T>(generation: number, phase: string, stats: ScanStats | undefined, work: () => T): Promise<{ value: T; ms: number } | null> {
-    let result: { value: T } | null = null;
-    let ms = 0;
+    let result: { value: T; ms: number } | null = null;
     await runSteps(() => {
-      if (generation === this.generation) result = { value: work() };
+      if (generation === this.generation) result = { value: work(), ms: 0 };
       return false;
-    }, { signal: this.signal, onSlice: (slice) => {
-      ms = slice;
-      if (stats) addSlice(stats, slice, phase);
+    }, { signal: this.signal, onSlice: (ms) => {
+      if (result) result.ms = ms;
+      if (stats) addSlice(stats, ms, phase);
     } });
-    return generation === this.generation && result ? { value: (result as { value: T }).value, ms } : null;
+    return generation === this.generation ? result : null;
   }
 
   /**
