@@ -32,6 +32,7 @@ import { excerptAround, type Excerpt } from '../excerpts';
 import { packLanguage, pick } from '../format';
 import { t } from '../i18n';
 import { highlightChooser } from './sections';
+import { insertInOrder } from './order';
 import { highlightStyle } from '../dom/highlight-style';
 import { FOCUS_OUTLINE } from './focus';
 import { pageTheme } from './theme';
@@ -659,12 +660,11 @@ function addSlice(stats: ScanStats, ms: number, phase: string): void {
 /** Keep mentions in document order when a rescan adds some in the middle of the page. */
 function mergeInOrder(existing: Tracked[], added: Tracked[]): Tracked[] {
   if (!existing.length) return added;
-  const all = [...existing, ...added];
-  return all.sort((a, b) => {
-    if (a.mention.segment === b.mention.segment) return a.mention.start - b.mention.start;
-    const pos = a.mention.segment.block.compareDocumentPosition(b.mention.segment.block);
-    return pos & 4 /* FOLLOWING */ ? -1 : pos & 2 /* PRECEDING */ ? 1 : 0;
-  });
+  return insertInOrder(existing, added, (a, b) =>
+    a.mention.segment === b.mention.segment
+      ? a.mention.start < b.mention.start
+      : (a.mention.segment.block.compareDocumentPosition(b.mention.segment.block) & 4) /* FOLLOWING */ !== 0,
+  );
 }
 
 /**
