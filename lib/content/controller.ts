@@ -77,15 +77,10 @@ const WRITE_BUDGET_MS = 16;
 
 /** Timings of one scan, published as a `performance.measure` for the benchmark (npm run bench). */
 interface ScanStats {
-  /** The slice that reads the page's metadata and decides whether to go on (after compiling the pack). */
-  prescanMs: number;
   busyMs: number;
-  longestSliceMs: number;
-  /** Which step of the scan the longest slice belonged to (`compile`, `read`, `wrap`...). */
-  longestSliceAt: string;
-  /** The longest slice of each step, for the benchmark's record. */
-  longestByStep: Map<string, number>;
   slices: number;
+  /** The longest slice of each step (`compile`, `metadata`, `read`, `wrap`...), in the order they ran. */
+  longestByStep: Map<string, number>;
 }
 
 interface Tracked {
@@ -203,7 +198,7 @@ export class PageController {
     const doc = this.doc;
     if (doc.designMode === 'on' || !doc.body || !/html/.test(doc.contentType)) return;
     const t0 = performance.now();
-    const stats: ScanStats = { busyMs: 0, longestSliceMs: 0, longestSliceAt: '', longestByStep: new Map(), slices: 0, prescanMs: 0 };
+    const stats: ScanStats = { busyMs: 0, slices: 0, longestByStep: new Map() };
     const topics = this.enabledTopics();
     // Compiling the pack gets a slice of its own: on the first page a browser shows, the content
     // script's code is still cold and this alone took 20-30 ms.
@@ -223,7 +218,6 @@ export class PageController {
     if (!context) return;
     const article = context.value;
     this.article = article;
-    stats.prescanMs = context.ms;
     const decision = siteDecision(doc.location?.href ?? '', this.settings, article?.isNews ?? false);
     if (decision !== 'on') return this.setStatus(decision === 'restricted' ? 'site-off' : decision);
     if (!compiled || !article) return this.setStatus('no-mentions');
@@ -259,20 +253,17 @@ export class PageController {
   }
 
   /**
-   * Runs `work` alone in an idle slice, counted in `stats` (if given) under `phase`. Null when a
-   * newer refresh started before it ran (the work is then skipped); else its result and duration.
+   * Runs `work` alone in an idle slice, counted in `stats` under `phase`. Null when a newer
+   * refresh started before it ran (the work is then skipped); else its result.
    * The caller's code after the `await` runs in the same task as `work`, so it must stay small:
    * anything that takes time gets a slice of its own.
    */
-  private async inSlice<T>(generation: number, phase: string, stats: ScanStats | undefined, work: () => T): Promise<{ value: T; ms: number } | null> {
-    let result: { value: T; ms: number } | null = null;
+  private async inSlice<T>(generation: number, phase: string, stats: ScanStats, work: () => T): Promise<{ value: T } | null> {
+    let result: { value: T } | null = null;
     await runSteps(() => {
-      if (generation === this.generation) result = { value: work(), ms: 0 };
+      if (generation === this.generation) result = { value: work() };
       return false;
-    }, { signal: this.signal, onSlice: (ms) => {
-      if (result) result.ms = ms;
-      if (stats) addSlice(stats, ms, phase);
-    } });
+    }, { signal: this.signal, onSlice: (ms) => addSlice(stats, ms, phase) });
     return generation === this.generation ? result : null;
   }
 
@@ -583,9 +574,7 @@ export class PageController {
    * are here (at once, as a rule: they were asked for when the scan found the topic).
    */
   private open(el: HTMLElement, focus: boolean): void {
-    const info = this.highlighter.infoOf(el);
-    const tracked = info && this.mentions.find((m) => m.id === info.id);
-    const topicId = tracked?.mention.topicId;
+    const topicId = this.mentionBehind(el)?.tracked.mention.topicId;
     if (!topicId) return;
     const opening = ++this.openings;
     if (this.details.has(topicId)) return this.openNow(el, focus);
@@ -595,11 +584,19 @@ export class PageController {
     });
   }
 
-  private openNow(el: HTMLElement, focus: boolean): void {
+  /** The mention behind highlight `el`, and the highlight that opens its popover. */
+  private mentionBehind(el: HTMLElement): { tracked: Tracked; first: HTMLElement } | null {
     const info = this.highlighter.infoOf(el);
     const tracked = info && this.mentions.find((m) => m.id === info.id);
-    const lean = tracked && this.topics.find((x) => x.id === tracked.mention.topicId);
-    if (!tracked || !lean) return;
+    return tracked ? { tracked, first: info.first ?? el } : null;
+  }
+
+  /** Asked again after a wait for details: the page may have changed in between. */
+  private openNow(el: HTMLElement, focus: boolean): void {
+    const behind = this.mentionBehind(el);
+    const lean = behind && this.topics.find((x) => x.id === behind.tracked.mention.topicId);
+    if (!behind || !lean) return;
+    const { tracked, first } = behind;
     const topic: Topic = { ...lean, ...this.details.get(lean.id) };
     const lang = packLanguage(this.article?.lang);
     const sameTopic = this.mentions.filter((m) => m.mention.topicId === topic.id);
@@ -612,7 +609,7 @@ export class PageController {
       excerpts.push({ excerpt, tracked: m });
     }
     this.ui.open(
-      info.first ?? el,
+      first,
       {
         topic,
         lang,
@@ -640,7 +637,13 @@ export class PageController {
  */
 function publishStats(start: number, stats: ScanStats, mentions: number): void {
   try {
-    const name = `factlight:scan busy=${stats.busyMs.toFixed(2)} longest=${stats.longestSliceMs.toFixed(2)} slices=${stats.slices} mentions=${mentions} prescan=${stats.prescanMs.toFixed(2)} longestAt=${stats.longestSliceAt} steps=${[...stats.longestByStep].map(([step, ms]) => `${step}:${ms.toFixed(1)}`).join(',')}`;
+    const steps = [...stats.longestByStep];
+    const [longestAt, longest] = steps.reduce((a, b) => (b[1] > a[1] ? b : a), ['', 0]);
+    // `prescan` is the metadata slice, which reads the page and decides whether to go on.
+    const prescan = stats.longestByStep.get('metadata') ?? 0;
+    const name =
+      `factlight:scan busy=${stats.busyMs.toFixed(2)} longest=${longest.toFixed(2)} slices=${stats.slices} mentions=${mentions} ` +
+      `prescan=${prescan.toFixed(2)} longestAt=${longestAt} steps=${steps.map(([step, ms]) => `${step}:${ms.toFixed(1)}`).join(',')}`;
     performance.measure(name, { start, end: performance.now() });
   } catch {
     // performance.measure with options is missing in old engines: timings are optional.
@@ -651,10 +654,6 @@ function addSlice(stats: ScanStats, ms: number, phase: string): void {
   stats.busyMs += ms;
   stats.slices++;
   stats.longestByStep.set(phase, Math.max(ms, stats.longestByStep.get(phase) ?? 0));
-  if (ms > stats.longestSliceMs) {
-    stats.longestSliceMs = ms;
-    stats.longestSliceAt = phase;
-  }
 }
 
 /** Keep mentions in document order when a rescan adds some in the middle of the page. */

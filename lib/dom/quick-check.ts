@@ -73,7 +73,8 @@ export function noneMayMatch(texts: readonly string[], compiled: Pick<CompiledTo
 /**
  * Runs the quick check's patterns on a short text, twice: V8 compiles a RegExp's code when it
  * first runs it (and again, to machine code, on a later run), and on a large page's text that
- * compile landed in the quick check's slice. Call in the slice that compiles the pack.
+ * compile landed in the quick check's slice. The content script gives it a slice of its own, once
+ * the page is known to be one it highlights.
  */
 export function warmQuickCheck(compiled: Pick<CompiledTopics, 'coreRe' | 'literalRe'>): void {
   for (let i = 0; i < 2; i++) mayMatch('a red line and a ceasefire', compiled);
