@@ -13,6 +13,7 @@ import { detailsFor, type TopicDetails } from '../lib/pack/lean';
 import { SHIPPED_PACK } from '../data/shipped-pack';
 import { siteDecision, siteOfUrl } from '../lib/sites';
 import { t } from '../lib/i18n';
+import { timelineUrl } from '../lib/timeline-url';
 
 const MENU_TRACK = 'factlight-track-phrase';
 /** Dark slate with white text: readable on light and on dark toolbars. */
@@ -64,10 +65,21 @@ async function topicDetails(topicIds: unknown): Promise<Record<string, TopicDeta
   return detailsFor(await loadEffectiveTopics(SHIPPED_PACK.topics), topicIds);
 }
 
+/**
+ * Open the timeline page for `topicId` next to the reader's tab. Only what the page needs travels
+ * in its address (a topic id and a date), and both are checked first: the message comes from a
+ * content script running in a page we do not trust.
+ */
+async function openTimeline(topicId: unknown, published: unknown, tab: Browser.tabs.Tab | undefined): Promise<void> {
+  const url = timelineUrl(browser.runtime.getURL('/timeline.html'), topicId, published);
+  await browser.tabs.create({ url, ...(tab?.index !== undefined && { index: tab.index + 1 }), ...(tab?.id !== undefined && { openerTabId: tab.id }) });
+}
+
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
     if (!isMessage(message)) return undefined;
     if (message.type === 'topic-details') return topicDetails(message.topicIds);
+    if (message.type === 'open-timeline') return openTimeline(message.topicId, message.published, sender.tab);
     if (message.type !== 'report' || sender.tab?.id === undefined) return undefined;
     const tabId = sender.tab.id;
     return saveFrameReport(tabId, sender.frameId ?? 0, message.report).then((combined) => showBadge(tabId, combined));

@@ -41,7 +41,12 @@ export type Message =
    * content -> background: the timelines and quotes of these topics, which the content script
    * does not carry (see lib/pack/lean.ts). Answers `Record<topicId, TopicDetails>`.
    */
-  | { type: 'topic-details'; topicIds: string[] };
+  | { type: 'topic-details'; topicIds: string[] }
+  /**
+   * content -> background: open the topic's whole story on the timeline page, marking where the
+   * article (published on `published`, when known) falls in it.
+   */
+  | { type: 'open-timeline'; topicId: string; published?: string };
 
 /** Narrow an unknown runtime message to our union (messages from elsewhere are ignored). */
 export function isMessage(value: unknown): value is Message {
@@ -49,6 +54,6 @@ export function isMessage(value: unknown): value is Message {
     typeof value === 'object' &&
     value !== null &&
     typeof (value as { type?: unknown }).type === 'string' &&
-    ['report', 'get-report', 'jump', 'announce', 'topic-details'].includes((value as { type: string }).type)
+    ['report', 'get-report', 'jump', 'announce', 'topic-details', 'open-timeline'].includes((value as { type: string }).type)
   );
 }

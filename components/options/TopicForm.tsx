@@ -11,6 +11,7 @@ import * as v from 'valibot';
 import { t } from '../../lib/i18n';
 import { PACK_LANGUAGES, TopicSchema, type Aliases, type PackLanguage, type Quote, type Topic } from '../../lib/pack/schema';
 import { issueMessage } from '../../lib/pack/import';
+import { quoteRole } from '../../lib/pack/people';
 import { AliasFields, aliasesToDraft, draftToAliases, type AliasDraft, type AliasProblem } from './AliasEditor';
 
 interface QuoteDraft {
@@ -21,6 +22,26 @@ interface QuoteDraft {
   lang: PackLanguage;
   outlet: string;
   url: string;
+  /** What the form does not edit, kept from the quote it was opened with. */
+  kept?: { person?: string; personRole?: string; note?: Quote['note']; source: Quote['source'] };
+}
+
+/** The quote a draft stands for: the fields the form does not show are kept when still true. */
+function draftToQuote(q: QuoteDraft): Quote {
+  const url = q.url.trim();
+  const kept = q.kept;
+  // A dated role is kept while the reader leaves the role as shown; typing another makes it fixed.
+  const person = kept?.person && q.role === kept.personRole ? kept.person : undefined;
+  const sameSource = kept && kept.source.outlet === q.outlet && (kept.source.url ?? '') === url;
+  return {
+    text: q.text,
+    lang: q.lang,
+    speaker: q.speaker,
+    ...(person ? { person } : { role: q.role }),
+    date: q.date,
+    source: sameSource ? kept.source : { outlet: q.outlet, ...(url ? { url } : {}) },
+    ...(kept?.note ? { note: kept.note } : {}),
+  };
 }
 
 interface Draft {
@@ -43,15 +64,19 @@ function toDraft(topic: Topic | null, track?: TrackedPhrase | null): Draft {
     summary: topic?.summary.en ?? '',
     notes: topic?.notes ?? '',
     aliases: aliasesToDraft(topic?.aliases ?? (track ? ({ [track.lang]: [track.phrase] } as Aliases) : {})),
-    quotes: (topic?.quotes ?? []).map((q) => ({
-      text: q.text,
-      speaker: q.speaker,
-      role: q.role,
-      date: q.date,
-      lang: q.lang,
-      outlet: q.source.outlet,
-      url: q.source.url ?? '',
-    })),
+    quotes: (topic?.quotes ?? []).map((q) => {
+      const personRole = q.person ? quoteRole({ ...q, role: undefined }, topic?.people)?.en : undefined;
+      return {
+        text: q.text,
+        speaker: q.speaker,
+        role: personRole ?? q.role ?? '',
+        date: q.date,
+        lang: q.lang,
+        outlet: q.source.outlet,
+        url: q.source.url ?? '',
+        kept: { person: q.person, personRole, note: q.note, source: q.source },
+      };
+    }),
   };
 }
 
@@ -133,18 +158,10 @@ export function TopicForm({ topic, takenIds, onSave, onCancel, track }: TopicFor
       ...(topic?.timeline ? { timeline: topic.timeline } : {}),
       ...(draft.quotes.length > 0
         ? {
-            quotes: draft.quotes.map(
-              (q): Quote => ({
-                text: q.text,
-                lang: q.lang,
-                speaker: q.speaker,
-                role: q.role,
-                date: q.date,
-                source: { outlet: q.outlet, ...(q.url.trim() ? { url: q.url.trim() } : {}) },
-              }),
-            ),
+            quotes: draft.quotes.map(draftToQuote),
           }
         : {}),
+      ...(topic?.people ? { people: topic.people } : {}),
       ...(draft.notes.trim() ? { notes: draft.notes } : {}),
     };
     const parsed = v.safeParse(TopicSchema, candidate);

@@ -1,12 +1,18 @@
 /**
  * The context card for one topic, opened from a highlighted mention. Pure view: it renders what it is
- * given (topic, the mention's reasons, the article's own sentences) and reports clicks. Every string a
+ * given (topic, the mention's reasons, the article's own sentences, the article's date) and reports
+ * clicks. It answers the reader's question first: what has happened since this article was written,
+ * and what led up to it (lib/pack/story.ts); the whole story is one click away on the timeline page. Every string a
  * pack or a page supplies is rendered as text by JSX, never as HTML.
  */
-import type { Topic, PackLanguage } from '../../lib/pack/schema';
+import type { PackLanguage, TimelineEntry } from '../../lib/pack/schema';
+import type { LeanTopic } from '../../lib/pack/lean';
 import type { Excerpt } from '../../lib/excerpts';
 import { formatDate, pick } from '../../lib/format';
 import { t } from '../../lib/i18n';
+import { tPlural } from '../../lib/plural';
+import { quotesAround, storyAround } from '../../lib/pack/story';
+import { QuoteFigure, TimelineItem } from '../story/StoryItems';
 
 /** Why a mention matched, as the matcher reports it (codes become words here). */
 export interface Reason {
@@ -15,7 +21,8 @@ export interface Reason {
 }
 
 export interface PopoverProps {
-  topic: Topic;
+  /** The topic, with the details the background sent (summary, timeline, quotes, people) when it answered. */
+  topic: LeanTopic;
   /** Language for the topic's own text (the page's language). */
   lang: PackLanguage;
   /** Locale for dates and the interface (the reader's). */
@@ -23,8 +30,12 @@ export interface PopoverProps {
   reasons: Reason[];
   excerpts: Excerpt[];
   show: { timeline: boolean; quotes: boolean; inArticle: boolean };
+  /** The article's publication date (YYYY-MM-DD), when the page gives one. */
+  published?: string;
   onClose(): void;
   onJump(index: number): void;
+  /** Open the topic's whole story on the extension's timeline page. */
+  onOpenTimeline(): void;
 }
 
 /** Human words for one reason, in the interface language. */
@@ -46,9 +57,18 @@ export function describeReason(reason: Reason, locale?: string): string {
   }
 }
 
-export function Popover({ topic, lang, locale, reasons, excerpts, show, onClose, onJump }: PopoverProps) {
+export function Popover({ topic, lang, locale, reasons, excerpts, show, published, onClose, onJump, onOpenTimeline }: PopoverProps) {
   const titleId = `factlight-title-${topic.id}`;
-  const timeline = [...(topic.timeline ?? [])].sort((a, b) => a.date.localeCompare(b.date));
+  const story = storyAround(topic.timeline ?? [], published);
+  const quotes = quotesAround(topic.quotes ?? [], published);
+  const entries = (id: string, list: TimelineEntry[]) => (
+    <ol class="timeline" aria-labelledby={id}>
+      {list.map((entry) => (
+        <TimelineItem key={entry.date + entry.text.en} entry={entry} lang={lang} locale={locale} />
+      ))}
+    </ol>
+  );
+  const hasStory = (topic.timeline?.length ?? 0) > 0 || (topic.quotes?.length ?? 0) > 0;
   return (
     <div class="card" role="dialog" aria-labelledby={titleId} aria-modal="false" lang={lang}>
       <header class="head">
@@ -60,10 +80,34 @@ export function Popover({ topic, lang, locale, reasons, excerpts, show, onClose,
         </button>
       </header>
       <div class="body">
-        <p class="summary">{pick(topic.summary, lang)}</p>
-        <p class="asof">
-          {t('popover_asOf', formatDate(topic.asOf, locale))}
-        </p>
+        <p class="asof">{t('popover_contextUpTo', formatDate(topic.asOf, locale))}</p>
+        {show.timeline && story.kind === 'since' && (
+          <section class="since" aria-labelledby={`${titleId}-since`}>
+            <h3 id={`${titleId}-since`}>
+              {tPlural(
+                { one: 'popover_since_one', few: 'popover_since_few', many: 'popover_since_many', other: 'popover_since_other' },
+                story.sinceCount,
+                [formatDate(story.published, locale)],
+              )}
+            </h3>
+            {entries(`${titleId}-since`, story.since)}
+          </section>
+        )}
+
+        {topic.summary && <p class="summary">{pick(topic.summary, lang)}</p>}
+        {show.timeline && story.kind !== 'latest' && story.before.length > 0 && (
+          <section aria-labelledby={`${titleId}-before`}>
+            <h3 id={`${titleId}-before`}>{t('popover_beforeArticle', formatDate(story.published, locale))}</h3>
+            {entries(`${titleId}-before`, story.before)}
+          </section>
+        )}
+
+        {show.timeline && story.kind === 'latest' && story.latest.length > 0 && (
+          <section aria-labelledby={`${titleId}-latest`}>
+            <h3 id={`${titleId}-latest`}>{t('popover_latest')}</h3>
+            {entries(`${titleId}-latest`, story.latest)}
+          </section>
+        )}
 
         {show.inArticle && excerpts.length > 0 && (
           <section aria-labelledby={`${titleId}-article`}>
@@ -87,57 +131,21 @@ export function Popover({ topic, lang, locale, reasons, excerpts, show, onClose,
           </section>
         )}
 
-        {show.timeline && timeline.length > 0 && (
-          <section aria-labelledby={`${titleId}-timeline`}>
-            <h3 id={`${titleId}-timeline`}>{t('popover_timeline')}</h3>
-            <ol class="timeline">
-              {timeline.map((entry) => (
-                <li key={entry.date + pick(entry.text, 'en')}>
-                  <time dateTime={entry.date}>{formatDate(entry.date, locale)}</time>
-                  <span class="event">{pick(entry.text, lang)}</span>
-                  <span class="sources">
-                    {entry.sources.map((s, i) => (
-                      <span key={i}>
-                        {i > 0 && '; '}
-                        {s.url ? (
-                          <a href={s.url} target="_blank" rel="noopener noreferrer">
-                            {s.outlet}
-                          </a>
-                        ) : (
-                          s.outlet
-                        )}
-                      </span>
-                    ))}
-                  </span>
-                </li>
-              ))}
-            </ol>
+        {show.quotes && quotes.length > 0 && (
+          <section aria-labelledby={`${titleId}-quotes`}>
+            <h3 id={`${titleId}-quotes`}>{t('popover_quotes')}</h3>
+            {quotes.map((q) => (
+              <QuoteFigure key={q.date + q.text} quote={q} people={topic.people} lang={lang} locale={locale} />
+            ))}
           </section>
         )}
 
-        {show.quotes && (topic.quotes?.length ?? 0) > 0 && (
-          <section aria-labelledby={`${titleId}-quotes`}>
-            <h3 id={`${titleId}-quotes`}>{t('popover_quotes')}</h3>
-            {topic.quotes!.map((q, i) => (
-              <figure class="quote" key={i}>
-                <blockquote lang={q.lang}>{q.text}</blockquote>
-                <figcaption>
-                  <strong>{q.speaker}</strong>, {q.role}, <time dateTime={q.date}>{formatDate(q.date, locale)}</time>.{' '}
-                  {q.source.url ? (
-                    <a href={q.source.url} target="_blank" rel="noopener noreferrer">
-                      {q.source.outlet}
-                      {q.source.title ? `: ${q.source.title}` : ''}
-                    </a>
-                  ) : (
-                    <cite>
-                      {q.source.outlet}
-                      {q.source.title ? `: ${q.source.title}` : ''}
-                    </cite>
-                  )}
-                </figcaption>
-              </figure>
-            ))}
-          </section>
+        {hasStory && (
+          <p class="more">
+            <button type="button" class="link" onClick={onOpenTimeline}>
+              {t('popover_fullStory')}
+            </button>
+          </p>
         )}
 
         {reasons.length > 0 && (

@@ -38,7 +38,7 @@ import { FOCUS_OUTLINE } from './focus';
 import { pageTheme } from './theme';
 import { UiHost } from './ui-host';
 import leanTopics from 'virtual:factlight/lean-topics';
-import type { TopicDetails } from '../pack/lean';
+import type { LeanTopic, TopicDetails } from '../pack/lean';
 
 const HOVER_DELAY_MS = 350;
 /**
@@ -91,7 +91,7 @@ interface Tracked {
 /** Runs Factlight on one document (each frame has its own). */
 export class PageController {
   private settings!: Settings;
-  private topics: Topic[] = [];
+  private topics: LeanTopic[] = [];
   /** Timelines and quotes from the background, per topic id (see lib/pack/lean.ts). */
   private readonly details = new Map<string, TopicDetails>();
   private readonly detailsPending = new Map<string, Promise<void>>();
@@ -171,11 +171,11 @@ export class PageController {
     this.ui.destroy();
   }
 
-  private loadTopics(): Promise<Topic[]> {
+  private loadTopics(): Promise<LeanTopic[]> {
     return loadEffectiveTopics(leanTopics);
   }
 
-  private enabledTopics(): Topic[] {
+  private enabledTopics(): LeanTopic[] {
     return this.topics.filter((topic, i) => topicPrefs(this.settings, topic.id, i).enabled);
   }
 
@@ -597,7 +597,7 @@ export class PageController {
     const lean = behind && this.topics.find((x) => x.id === behind.tracked.mention.topicId);
     if (!behind || !lean) return;
     const { tracked, first } = behind;
-    const topic: Topic = { ...lean, ...this.details.get(lean.id) };
+    const topic: LeanTopic = { ...lean, ...this.details.get(lean.id) };
     const lang = packLanguage(this.article?.lang);
     const sameTopic = this.mentions.filter((m) => m.mention.topicId === topic.id);
     const excerpts: Array<{ excerpt: Excerpt; tracked: Tracked }> = [];
@@ -617,6 +617,12 @@ export class PageController {
         reasons: tracked.mention.reasons,
         excerpts: excerpts.map((x) => x.excerpt),
         show: { timeline: this.settings.popover.showTimeline, quotes: this.settings.popover.showQuotes, inArticle: this.settings.popover.showInArticle },
+        published: this.article?.publishedAt,
+        onOpenTimeline: () => {
+          // Extension pages cannot be opened by a link from a web page; the background opens the tab.
+          const message: Message = { type: 'open-timeline', topicId: topic.id, published: this.article?.publishedAt };
+          void browser.runtime.sendMessage(message).catch(() => undefined);
+        },
         onJump: (i) => {
           const target = excerpts[i];
           if (!target) return;

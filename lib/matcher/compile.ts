@@ -4,7 +4,7 @@
  * (anchors and exclusions, looked up only around candidates and over the article body once there is
  * at least one candidate).
  */
-import type { Topic } from '../pack/schema';
+import type { LeanTopic as Topic } from '../pack/lean';
 import { AFTER_WORD, literalCoreSource, normalizeTerm, stripInvisible, termRegExp, termSource } from './pattern';
 import { buildTermIndex, type TermIndex } from './term-index';
 

@@ -7,7 +7,8 @@
  * shows them in the reader's language; a `path` (`topics[2].quotes[0].source.url`) names the place.
  */
 import * as v from 'valibot';
-import { PACK_SCHEMA_VERSION, TopicPackSchema, type Topic, type TopicPack } from './schema';
+import { PACK_SCHEMA_VERSION, READABLE_PACK_VERSIONS, TopicPackSchema, type Topic, type TopicPack } from './schema';
+import { migratePack } from './migrate';
 import { parsePack } from './validate';
 import { loadUserTopics, saveUserTopics, type SaveResult } from '../settings/store';
 
@@ -267,7 +268,9 @@ function findDuplicateIds(topics: unknown[]): ImportMessage[] {
  * Check a parsed value as a pack: format, version, markup in any text, duplicate ids, then the full
  * schema and `parsePack`'s checks (lib/pack/validate.ts). Each check names what is wrong and where. Pure.
  */
-export function checkPack(data: unknown): ImportResult {
+export function checkPack(input: unknown): ImportResult {
+  // A pack exported by an earlier Factlight is first brought to today's format.
+  const data = migratePack(input);
   if (!isRecord(data)) return { ok: false, errors: [{ key: 'options_import_not_pack', substitutions: [] }] };
   if (data.format !== PACK_FORMAT) {
     return {
@@ -278,7 +281,7 @@ export function checkPack(data: unknown): ImportResult {
   if (data.version !== PACK_SCHEMA_VERSION) {
     return {
       ok: false,
-      errors: [{ key: 'options_import_wrong_version', substitutions: [JSON.stringify(data.version ?? null).slice(0, 20), String(PACK_SCHEMA_VERSION)], path: 'version' }],
+      errors: [{ key: 'options_import_wrong_version', substitutions: [JSON.stringify(data.version ?? null).slice(0, 20), READABLE_PACK_VERSIONS.join(', ')], path: 'version' }],
     };
   }
   const markup: ImportMessage[] = [];

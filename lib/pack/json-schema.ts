@@ -7,7 +7,7 @@ import { toJsonSchema } from '@valibot/to-json-schema';
 import { TopicPackSchema } from './schema';
 
 /** Where the schema is published (its `$id`). */
-export const PACK_JSON_SCHEMA_ID = 'https://factlight.invalid/schemas/topic-pack-v1.json';
+export const PACK_JSON_SCHEMA_ID = 'https://factlight.invalid/schemas/topic-pack-v2.json';
 
 /**
  * The JSON Schema (draft-07) for topic packs. Checks valibot cannot express in JSON Schema (unique
@@ -18,7 +18,7 @@ export function packJsonSchema(): Record<string, unknown> {
   return {
     $schema,
     $id: PACK_JSON_SCHEMA_ID,
-    title: 'Factlight topic pack (version 1)',
+    title: 'Factlight topic pack (version 2)',
     description: 'Topics Factlight highlights on news pages, with their context. See docs/topic-pack.md.',
     ...schema,
   };

@@ -5,8 +5,14 @@
  */
 import * as v from 'valibot';
 
-/** The only pack format version this build reads. Bump with a migration when the shape changes. */
-export const PACK_SCHEMA_VERSION = 1;
+/**
+ * The pack format version this build writes. Bump with a migration when the shape changes
+ * (`migratePack` in lib/pack/migrate.ts): version 2 added dated roles (`people`, `quote.person`) and
+ * quote notes; every version-1 pack is a valid version-2 pack once its number is changed.
+ */
+export const PACK_SCHEMA_VERSION = 2;
+/** Every version `migratePack` turns into the current one. */
+export const READABLE_PACK_VERSIONS: readonly number[] = [1, 2];
 /** Languages a pack may carry text in; English is required, the others fall back to it. */
 export const PACK_LANGUAGES = ['en', 'uk', 'ru'] as const;
 export type PackLanguage = (typeof PACK_LANGUAGES)[number];
@@ -54,15 +60,50 @@ export const TimelineEntrySchema = v.strictObject({
   sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'every timeline entry names a source')),
 });
 
-export const QuoteSchema = v.strictObject({
-  /** Verbatim, in the language it was published in. */
-  text: plainText(),
-  lang: v.picklist(PACK_LANGUAGES),
-  speaker: plainText(200),
-  role: plainText(300),
-  date: isoDate,
-  source: SourceSchema,
+/** Ids of topics and of people: lowercase words joined by hyphens. */
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * One office a person held. `from` and `until` are the first and last day (inclusive); a missing
+ * bound means "before (or after) every date the pack speaks of".
+ */
+export const RoleSchema = v.pipe(
+  v.strictObject({
+    title: LocalizedTextSchema,
+    from: v.optional(isoDate),
+    until: v.optional(isoDate),
+  }),
+  v.check((role) => !role.from || !role.until || role.from <= role.until, 'a role cannot end before it begins'),
+);
+
+/**
+ * Someone a topic quotes, with the offices they held over time, so a quote shows the role its
+ * speaker held on the day the words were said (Yermak in March 2025, Budanov in January 2026).
+ */
+export const PersonSchema = v.strictObject({
+  id: v.pipe(v.string(), v.regex(SLUG, 'must be lowercase words joined by hyphens, like andriy-yermak'), v.maxLength(64)),
+  name: LocalizedTextSchema,
+  roles: v.pipe(v.array(RoleSchema), v.minLength(1, 'a person has at least one role'), v.maxLength(50)),
 });
+
+export const QuoteSchema = v.pipe(
+  v.strictObject({
+    /** Verbatim, in the language it was published in. */
+    text: plainText(),
+    lang: v.picklist(PACK_LANGUAGES),
+    /** The speaker as the source names them (a person, or a body such as a joint statement). */
+    speaker: plainText(200),
+    /** A person of the topic's `people`: their role on `date` is shown. */
+    person: v.optional(v.pipe(v.string(), v.regex(SLUG, 'must be the id of one of the topic\'s people'))),
+    /** The speaker's role in words, for speakers that are not in `people` (and for version-1 packs). */
+    role: v.optional(plainText(300)),
+    date: isoDate,
+    source: SourceSchema,
+    /** A reader's note, for example where a translation can mislead. */
+    note: v.optional(LocalizedTextSchema),
+  }),
+  v.check((quote) => !!quote.person || !!quote.role, 'a quote names its speaker\'s role: give "role", or "person" with dated roles'),
+);
 
 /**
  * Alias syntax: a phrase of words separated by spaces or hyphens. A word ending in `*` matches that
@@ -102,7 +143,7 @@ export const ContextSchema = v.strictObject({
 
 export const TopicIdSchema = v.pipe(
   v.string(),
-  v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens, like my-topic'),
+  v.regex(SLUG, 'must be lowercase words joined by hyphens, like my-topic'),
   v.maxLength(64),
 );
 
@@ -118,6 +159,8 @@ export const TopicSchema = v.strictObject({
   context: v.optional(ContextSchema),
   timeline: v.optional(v.array(TimelineEntrySchema)),
   quotes: v.optional(v.array(QuoteSchema)),
+  /** The people its quotes name by `person`, with their dated roles. */
+  people: v.optional(v.pipe(v.array(PersonSchema), v.maxLength(200))),
   notes: v.optional(plainText(4000)),
 });
 
@@ -141,6 +184,8 @@ export type LocalizedText = v.InferOutput<typeof LocalizedTextSchema>;
 export type Source = v.InferOutput<typeof SourceSchema>;
 export type TimelineEntry = v.InferOutput<typeof TimelineEntrySchema>;
 export type Quote = v.InferOutput<typeof QuoteSchema>;
+export type Role = v.InferOutput<typeof RoleSchema>;
+export type Person = v.InferOutput<typeof PersonSchema>;
 export type Aliases = v.InferOutput<typeof AliasesSchema>;
 export type TopicContext = v.InferOutput<typeof ContextSchema>;
 export type Topic = v.InferOutput<typeof TopicSchema>;

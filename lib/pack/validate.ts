@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { compileFully } from '../matcher/compile';
 import { TopicPackSchema, type TopicPack } from './schema';
+import { roleOn } from './people';
 
 /** One problem in a pack: where it is (dot path, empty for the whole pack) and what is wrong. */
 export interface PackIssue {
@@ -40,6 +41,7 @@ function semanticIssues(pack: TopicPack): PackIssue[] {
       issues.push({ path: `topics.${i}.aliases`, message: 'a topic needs at least one alias, or it can never be found' });
     }
   });
+  issues.push(...quoteIssues(pack));
   if (issues.length) return issues;
   try {
     // The schema checks each term's syntax; this catches anything that still would not compile.
@@ -47,5 +49,31 @@ function semanticIssues(pack: TopicPack): PackIssue[] {
   } catch (error) {
     issues.push({ path: 'topics', message: `the terms do not compile: ${(error as Error).message}` });
   }
+  return issues;
+}
+
+/**
+ * Each quote that names a person must name one of its topic's `people`, and one who held a role on
+ * the quote's date (unless the quote gives its role in words): a popover never shows a role the
+ * speaker did not hold that day.
+ */
+function quoteIssues(pack: TopicPack): PackIssue[] {
+  const issues: PackIssue[] = [];
+  pack.topics.forEach((topic, i) => {
+    const ids = new Set<string>();
+    topic.people?.forEach((person, j) => {
+      if (ids.has(person.id)) issues.push({ path: `topics.${i}.people.${j}.id`, message: `the person id "${person.id}" is used more than once in this topic` });
+      ids.add(person.id);
+    });
+    topic.quotes?.forEach((quote, j) => {
+      if (!quote.person) return;
+      const person = topic.people?.find((p) => p.id === quote.person);
+      if (!person) {
+        issues.push({ path: `topics.${i}.quotes.${j}.person`, message: `no person "${quote.person}" in this topic's people` });
+      } else if (!roleOn(person, quote.date) && !quote.role) {
+        issues.push({ path: `topics.${i}.quotes.${j}.person`, message: `no role of "${quote.person}" covers ${quote.date}` });
+      }
+    });
+  });
   return issues;
 }

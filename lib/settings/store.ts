@@ -13,6 +13,7 @@
 import { storage } from 'wxt/utils/storage';
 import * as v from 'valibot';
 import { t } from '../i18n';
+import type { LeanTopic } from '../pack/lean';
 import { PACK_SCHEMA_VERSION, TopicSchema, type Aliases, type Topic, AliasesSchema, TopicIdSchema } from '../pack/schema';
 import { parsePack } from '../pack/validate';
 import {
@@ -389,9 +390,9 @@ export async function saveTopicOverrides(overrides: TopicOverrides): Promise<Sav
  * reader's other topics in their order. Overrides apply to shipped topics only: the reader edits
  * their own topics directly. Pure; inputs are not changed.
  */
-export function effectiveTopics(shipped: readonly Topic[], user: readonly Topic[], overrides: TopicOverrides): Topic[] {
+export function effectiveTopics<T extends LeanTopic = Topic>(shipped: readonly T[], user: readonly Topic[], overrides: TopicOverrides): Array<T | Topic> {
   const userById = new Map(user.map((topic) => [topic.id, topic]));
-  const result: Topic[] = shipped.map((topic) => {
+  const result: Array<T | Topic> = shipped.map((topic) => {
     const replacement = userById.get(topic.id);
     if (replacement) return replacement;
     const aliases = overrides[topic.id]?.aliases;
@@ -403,7 +404,7 @@ export function effectiveTopics(shipped: readonly Topic[], user: readonly Topic[
 }
 
 /** Shipped topics plus the reader's, as stored now (see {@link effectiveTopics}). Never rejects. */
-export async function loadEffectiveTopics(shipped: readonly Topic[]): Promise<Topic[]> {
+export async function loadEffectiveTopics<T extends LeanTopic = Topic>(shipped: readonly T[]): Promise<Array<T | Topic>> {
   const [user, overrides] = await Promise.all([loadUserTopics(), loadTopicOverrides()]);
   return effectiveTopics(shipped, user, overrides);
 }

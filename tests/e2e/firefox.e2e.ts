@@ -7,6 +7,18 @@ import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxSession } from './harness/firefox';
 import { startServer, type TestServer } from './harness/server';
 import { SHIPPED_PACK } from '../../data/shipped-pack';
+import { formatDate } from '../../lib/format';
+import { axeSource } from './harness/axe';
+
+/** Serious and critical axe violations on a Firefox page (or under `include`). */
+async function axe(page: Page, include?: string): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async (only: string | null) => {
+    const run = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe;
+    const result = await run.run(only ? { include: [[only]] } : document, { resultTypes: ['violations'] });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+  }, include ?? null);
+}
 
 let firefox: FirefoxSession;
 let server: TestServer;
@@ -68,13 +80,36 @@ describe('Firefox: the demo article', () => {
     await article.click('[data-factlight-topic][tabindex]');
     await article.waitForSelector('factlight-ui >>> [role="dialog"]');
     const shipped = SHIPPED_PACK.topics.find((topic) => topic.id === topicId)!;
-    const events = await article.$$eval('factlight-ui >>> ol.timeline > li', (els) => els.map((el) => el.textContent ?? ''));
-    expect(events).toHaveLength(shipped.timeline!.length);
-    expect(events.some((text) => text.includes(shipped.timeline![0]!.text.en))).toBe(true);
-    const quotes = await article.$$eval('factlight-ui >>> blockquote', (els) => els.map((el) => el.textContent));
-    expect(quotes).toEqual(shipped.quotes!.map((quote) => quote.text));
+    // A March 2025 article: what came since, newest first, then what led up to it.
+    const since = await article.$$eval('factlight-ui >>> section.since li', (els) => els.map((el) => el.textContent ?? ''));
+    expect(since).toHaveLength(3);
+    expect(since[0]).toContain(shipped.timeline!.at(-1)!.text.en);
+    const heading = await article.$eval('factlight-ui >>> section.since h3', (el) => el.textContent ?? '');
+    const count = shipped.timeline!.filter((e) => e.date > '2025-03-20').length;
+    expect(heading).toBe(`${count} development${count === 1 ? '' : 's'} since this article was published (${formatDate('2025-03-20', 'en-US')})`);
+    const quotes = await article.$$eval('factlight-ui >>> blockquote', (els) => els.map((el) => el.textContent ?? ''));
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const quote of quotes) expect(shipped.quotes!.map((q) => q.text)).toContain(quote);
+    expect(await axe(article, 'factlight-ui')).toEqual([]);
     await article.keyboard.press('Escape');
     await article.waitForFunction(() => !document.querySelector('factlight-ui'));
+  });
+
+  it('opens the whole story on the timeline page from the popover; its sources are links, and axe is clean', async () => {
+    await article.click('[data-factlight-topic="ceasefire"][tabindex]');
+    await article.waitForSelector('factlight-ui >>> [role="dialog"]');
+    const opened = firefox.browser.waitForTarget((target) => target.url().includes('/timeline.html'));
+    await article.click('factlight-ui >>> .more button');
+    const page = (await (await opened).page())!;
+    await page.waitForSelector('ol.timeline > li');
+    expect(page.url()).toBe(firefox.extensionUrl('timeline.html?published=2025-03-20#ceasefire'));
+    const ceasefire = SHIPPED_PACK.topics.find((t) => t.id === 'ceasefire')!;
+    expect(await page.$eval('h1', (el) => el.textContent)).toBe(ceasefire.title.en);
+    const hrefs = await page.$$eval('ol.timeline > li:not(.marker)', (els) => els.map((li) => [...li.querySelectorAll('.sources a')].map((a) => a.getAttribute('href'))));
+    expect(hrefs).toEqual(ceasefire.timeline!.map((e) => e.sources.map((s) => s.url)));
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+    await article.keyboard.press('Escape');
   });
 
   it('shows the count on the badge', async () => {

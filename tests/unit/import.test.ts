@@ -103,10 +103,10 @@ describe('readPackFile: bad files', () => {
   });
 
   it('wrong version', async () => {
-    const [error] = errors(await readPackFile(fromJson({ ...clone(), version: 2 })));
-    expect(messageText(error!)).toBe('version: is 2, but this Factlight reads version 1 of the topic-pack format');
+    const [error] = errors(await readPackFile(fromJson({ ...clone(), version: 3 })));
+    expect(messageText(error!)).toBe('version: is 3, but this Factlight reads versions 1, 2 of the topic-pack format');
     const [missing] = errors(await readPackFile(fromJson({ ...clone(), version: undefined })));
-    expect(missing).toMatchObject({ key: 'options_import_wrong_version', substitutions: ['null', '1'] });
+    expect(missing).toMatchObject({ key: 'options_import_wrong_version', substitutions: ['null', '1, 2'] });
   });
 
   it('duplicate topic ids, naming the id and both places', async () => {
@@ -199,8 +199,8 @@ describe('readPackFile: good files', () => {
     if (result.ok) expect(result.pack.topics.map((t) => t.id)).toEqual(['jeddah-talks', 'ceasefire']);
   });
 
-  it('checkPack is what readPackFile applies after parsing', () => {
-    expect(checkPack(structuredClone(goodPack))).toEqual({ ok: true, pack: goodPack });
+  it('checkPack is what readPackFile applies after parsing (the version-1 fixture comes out as version 2)', () => {
+    expect(checkPack(structuredClone(goodPack))).toEqual({ ok: true, pack: { ...goodPack, version: 2 } });
   });
 });
 
@@ -251,7 +251,7 @@ describe('exportPack', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.pack.topics).toEqual(topics);
-    expect(result.pack).toMatchObject({ format: 'factlight-topic-pack', version: 1, id: 'my-topics', name: 'My topics', asOf: '2025-04-05' });
+    expect(result.pack).toMatchObject({ format: 'factlight-topic-pack', version: 2, id: 'my-topics', name: 'My topics', asOf: '2025-04-05' });
     expect(planImport(result.pack, topics)).toEqual({ add: [], replace: [], unchanged: topics });
   });
 

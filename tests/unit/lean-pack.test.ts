@@ -4,11 +4,10 @@ import { SHIPPED_PACK } from '../../data/shipped-pack';
 import { detailsFor, detailsOf, leanTopic } from '../../lib/pack/lean';
 
 describe('the lean topics the content script carries', () => {
-  it('are the shipped topics, in order, without their timelines and quotes', () => {
+  it('are the shipped topics, in order, without their summaries, timelines, quotes and people', () => {
     expect(leanTopics.map((topic) => topic.id)).toEqual(SHIPPED_PACK.topics.map((topic) => topic.id));
     for (const topic of leanTopics) {
-      expect(topic).not.toHaveProperty('timeline');
-      expect(topic).not.toHaveProperty('quotes');
+      for (const detail of ['summary', 'timeline', 'quotes', 'people']) expect(topic).not.toHaveProperty(detail);
     }
     expect(leanTopics).toEqual(SHIPPED_PACK.topics.map(leanTopic));
   });
@@ -16,8 +15,8 @@ describe('the lean topics the content script carries', () => {
   it('with the details the background sends, are whole again', () => {
     const details = detailsFor(SHIPPED_PACK.topics, SHIPPED_PACK.topics.map((topic) => topic.id));
     expect(leanTopics.map((topic) => ({ ...topic, ...details[topic.id] }))).toEqual(SHIPPED_PACK.topics);
-    // Every shipped topic has both; a popover without them would be a regression.
-    for (const topic of SHIPPED_PACK.topics) expect(Object.keys(detailsOf(topic)).sort()).toEqual(['quotes', 'timeline']);
+    // Every shipped topic has them all; a popover without them would be a regression.
+    for (const topic of SHIPPED_PACK.topics) expect(Object.keys(detailsOf(topic)).sort()).toEqual(['people', 'quotes', 'summary', 'timeline']);
   });
 });
 

@@ -199,7 +199,7 @@ describe('options page', () => {
     expect(await screen.findByText('The file is not valid JSON: the first error is at line 2, column 15.')).toBeTruthy();
 
     chooseFile(jsonFile({ ...fixture, version: 3 }, 'future.json'));
-    expect(await screen.findByText('version: is 3, but this Factlight reads version 1 of the topic-pack format')).toBeTruthy();
+    expect(await screen.findByText('version: is 3, but this Factlight reads versions 1, 2 of the topic-pack format')).toBeTruthy();
 
     expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
   });
