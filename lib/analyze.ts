@@ -155,6 +155,17 @@ function adjacent(a: TextSegment, b: TextSegment): boolean {
   return a.ordinal === undefined || b.ordinal === undefined || Math.abs(a.ordinal - b.ordinal) === 1;
 }
 
+const HEADING = /^h[1-6]$/;
+/** True when `segment` is a heading (h1-h6), which opens the section after it. */
+const isHeading = (segment: TextSegment) => HEADING.test(segment.block.localName);
+
+/**
+ * True when segments `a` and `b`, side by side, are in the same section. A heading opens a new
+ * section, so it lends its context to what follows it, not to the paragraph before it: in a live
+ * blog the heading after a post ("20:50 Israel") is the title of the next, unrelated post.
+ */
+const sameSection = (segments: readonly TextSegment[], a: number, b: number) => !isHeading(segments[Math.max(a, b)]!);
+
 function segmentInArticle(segment: TextSegment, ctx: ArticleContext): boolean {
   return ctx.roots.length === 0 || isInArticle(segment.block, ctx.roots);
 }
@@ -203,7 +214,14 @@ export function judgeSegments(
 
   function evidence(i: number, _c: Candidate, years: ReturnType<typeof findTimeYears>) {
     const neighbours = [i - 1, i + 1]
-      .filter((j) => j >= 0 && j < segments.length && adjacent(segments[i]!, segments[j]!) && segmentInArticle(segments[j]!, ctx))
+      .filter(
+        (j) =>
+          j >= 0 &&
+          j < segments.length &&
+          adjacent(segments[i]!, segments[j]!) &&
+          sameSection(segments, i, j) &&
+          segmentInArticle(segments[j]!, ctx),
+      )
       .flatMap(hitsOf);
     return {
       sameSegment: hitsOf(i),

@@ -39,6 +39,12 @@ describe('positives: about these events', () => {
     ['en', '', ['Recognising land Russia seized in 2014 and 2022 as Russian is a red line for Kyiv, Zelenskyy said.']],
     ['en', '', ["Putin said NATO troops in Ukraine would cross Russia's red lines."]],
     ['en', '', ['The Jeddah meeting was the first since the Oval Office clash between Trump and Zelenskyy.']],
+    // Later rounds, named by their own people and places only.
+    ['en', '', ['After Anchorage, Trump no longer asks for a ceasefire before a peace deal.']],
+    ['en', '', ['The coalition of the willing will deploy troops only after a ceasefire, Starmer said.']],
+    ['uk', '', ['Буданов: віддати землю за «формулою Анкориджа» — червона лінія.']],
+    ['ru', '', ['Рябков: временное перемирие не нужно, договоренности на Аляске остаются в силе.']],
+    ['ru', '', ['План из 28 пунктов не предусматривает перемирия до подписания соглашения.']],
   ])('%s: %s %s', (lang, headline, paragraphs) => {
     const got = accepted(article(paragraphs as string[], { lang, headline }));
     expect(got.length).toBeGreaterThan(0);
@@ -98,6 +104,9 @@ describe('near-misses: another story gets nothing', () => {
     ['2022 Istanbul talks', ["In March 2022, negotiators in Istanbul discussed a ceasefire and Ukraine's neutrality."]],
     ['ru Israel-Iran', ['Иран и Израиль согласились на прекращение огня после 12 дней войны, объявил Трамп.']],
     ['uk India-Pakistan', ['Індія та Пакистан домовилися про припинення вогню, повідомив Трамп.']],
+    ['Gaza, with the envoys of the later Ukraine talks', ['Witkoff and Kushner flew to Israel to save the ceasefire under the 20-point plan.']],
+    ['Iran talks in Geneva', ['In Geneva, Witkoff and Kushner heard that enrichment remains a red line for Tehran.']],
+    ['Greenland', ["Denmark says Greenland's sovereignty is a red line. A split between allies would only please Moscow."]],
     ['uk Kyiv metro without the word', ['Через повітряну тривогу поїзди червоної лінії курсують із затримками.', 'Київ відновив рух.']],
   ])('%s', (_name, paragraphs) => {
     expect(accepted(article(paragraphs))).toEqual([]);
@@ -172,5 +181,32 @@ describe('near-misses in local news and sport', () => {
     ['Super Cup', ['The Italian Super Cup returns to Jeddah, with Inter and Milan in the final.']],
   ])('%s', (_name, paragraphs) => {
     expect(accepted(article(paragraphs))).toEqual([]);
+  });
+});
+
+describe('a heading opens a new section (live blogs)', () => {
+  const page = (body: string) =>
+    new JSDOM(
+      `<!doctype html><html lang="en"><head><meta property="article:published_time" content="2026-03-04T10:00:00Z"></head><body><article>${body}</article></body></html>`,
+      { virtualConsole: new VirtualConsole() },
+    ).window.document;
+  const verdicts = (doc: Document) =>
+    judgeSegments(collectSegments(doc.body), compiled, buildArticleContext(doc, compiled)).map((j) => [j.accepted, j.reasons.at(-1)!.code]);
+
+  it('lends a post the context of its own heading', () => {
+    const doc = page('<h2>09:10 Kyiv</h2><p>The truce is holding for now, officials said.</p><h2>09:40 Weather</h2><p>Rain is expected.</p>');
+    expect(verdicts(doc)).toEqual([[true, 'anchors-nearby']]);
+  });
+
+  it('does not lend a post the heading of the next post', () => {
+    const anchorAfter = page('<h2>09:10 Talks</h2><p>The truce is holding for now, officials said.</p><h2>09:40 Kyiv</h2><p>Rain is expected.</p>');
+    expect(verdicts(anchorAfter)).toEqual([[false, 'no-anchors']]);
+    // Nor does another story's heading after it count against it.
+    const otherAfter = page(
+      '<h2>21:35 Ukraine talks</h2><p>Zelenskyy said the round in Abu Dhabi was off. Umerov had been due to discuss how a ceasefire would be monitored.</p>' +
+        '<h2>20:50 Israel</h2><p>Sirens sounded in Haifa after Iran fired missiles at Israel; Tehran said the strikes would go on.</p>' +
+        '<h2>20:05 Iran</h2><p>Explosions were heard in Tehran as Israeli jets struck Iran again.</p>',
+    );
+    expect(verdicts(otherAfter)).toEqual([[true, 'anchors-nearby']]);
   });
 });
