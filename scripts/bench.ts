@@ -1,13 +1,21 @@
 /**
- * npm run bench: how fast Factlight scans and highlights real pages, in Chromium, against
- * (a) the floor: a bare TreeWalker pass with the same combined RegExp and no DOM writes, and
- * (b) naive mark.js: one `mark()` call per alias.
- * Prints a table and a verdict per target of issue 4, writes .output/bench/results.json, and exits 0
+ * npm run bench: what Factlight costs on real and generated pages, in Chromium. Two tables:
+ * 1. The reader's table (issue 14): a trace of the page's renderer main thread, loaded with and
+ *    without the extension side by side, then scrolled through by script: added main-thread work,
+ *    added total blocking time, added long tasks, time until the first screen is highlighted, and
+ *    long tasks added while scrolling.
+ * 2. The floor table (issue 4): our own JavaScript (the `factlight:scan` measure) against
+ *    (a) the floor: a bare TreeWalker pass with the same combined RegExp and no DOM writes, and
+ *    (b) naive mark.js: one `mark()` call per alias.
+ * Prints both tables and a verdict per target, writes .output/bench/results.json, and exits 0
  * even when a target is missed (a measurement, not a test). Method: docs/decisions/007-benchmark-method.md.
  *
- * Options: --runs=N (page loads per page for ours, default 3), --pages=a,b (substrings of page names),
+ * Options: --runs=N (page loads per page, default 5), --pages=a,b (substrings of page names),
  * --profile (also take a CPU profile of ours on the largest corpus page and the 10 MB page, or on
- * the pages --profile=a,b names, and print where our time goes), --skip-naive.
+ * the pages --profile=a,b names, and print where our time goes), --skip-naive, --skip-floor (the
+ * reader's table only), --skip-reader (the floor table only), --scroll-steps=N (the scripted
+ * scroll makes at most N steps, 100 ms apart, of at least a viewport each; default 150; 0 = one
+ * viewport a step however long the page).
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'esbuild';
@@ -16,6 +24,8 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { summarizeProfile, type CpuProfile, type ProfileSummary } from '../tests/bench/profile';
+import { analyzeTrace, firstScreenDelay, groupSelfTime, isKept, LONG_TASK_MS, type TraceEvent, type TraceFigures } from '../tests/bench/trace';
+import { everyParagraph, liveBlog, sectionedArticle } from '../tests/bench/pages';
 
 const REPO_ROOT = resolve(import.meta.dirname, '..');
 const CORPUS_DIR = resolve(REPO_ROOT, '../shared/corpus');
@@ -39,6 +49,18 @@ const RUNS = Number(args.get('runs') ?? 5);
 const pageFilter = args.get('pages')?.split(',');
 const profileArg = args.get('profile');
 const skipNaive = args.has('skip-naive');
+const skipFloor = args.has('skip-floor');
+const skipReader = args.has('skip-reader');
+const SCROLL_STEPS = Number(args.get('scroll-steps') ?? 150);
+
+// Issue 14's goal, judged by the reader's table.
+const TARGET_ADDED_TBT_MS = 100;
+const TARGET_FIRST_SCREEN_MS = 300;
+/** After our scan's measure, the page is watched this much longer before it counts as quiet. */
+const QUIET_MS = 1_000;
+/** Tasks this long after the scroll's last step still count as the scroll's. */
+const SCROLL_TAIL_MS = 1_000;
+const SCAN_TIMEOUT_MS = 180_000;
 
 // ---------------------------------------------------------------------------------------------
 // Preparation: a build, a browser, the page-side bundle.
@@ -71,13 +93,29 @@ async function pageBundle(): Promise<string> {
 
 interface BenchPage {
   name: string;
-  kind: 'largest' | 'typical' | 'generated' | 'no-mention';
+  /** `stress`: issue 14's generated pages, dense with mentions (in the floor table, not in its ratio verdict). */
+  kind: 'largest' | 'typical' | 'generated' | 'stress' | 'no-mention';
   bytes: number;
-  /** Path on the harness server, or a URL we answer ourselves (NO_MENTION_PATH). */
+  /** Path on the harness server, or a URL we answer ourselves (a key of GENERATED). */
   path: string;
 }
 
 const NO_MENTION_PATH = '/bench/no-mention.html';
+
+/** Pages this script generates, by path: answered by routeDocumentOnly, never by the server. */
+const GENERATED = new Map<string, { name: string; html: () => string }>([
+  ['/bench/sectioned-article.html', { name: 'generated 10 MB sectioned article', html: () => sectionedArticle(8_000) }],
+  ['/bench/live-blog.html', { name: 'generated 2 MB live blog', html: () => liveBlog(1_700) }],
+  ['/bench/every-paragraph.html', { name: 'generated every-paragraph page', html: () => everyParagraph(2_000) }],
+  [NO_MENTION_PATH, { name: 'generated no-mention article', html: noMentionHtml }],
+]);
+/** The generated pages' HTML, made once per run. */
+const generatedHtml = new Map<string, string>();
+function generated(path: string): string {
+  let html = generatedHtml.get(path);
+  if (html == null) generatedHtml.set(path, (html = GENERATED.get(path)!.html()));
+  return html;
+}
 
 /** About 1 MB of news prose that names no topic: the cost of a page we have nothing to say about. */
 function noMentionHtml(): string {
@@ -128,9 +166,17 @@ function benchPages(): BenchPage[] {
   } else {
     console.log(`\n*** Corpus not found at ${CORPUS_DIR}: SKIPPING the real pages (only generated pages are measured) ***\n`);
   }
+  // The 10 MB page of issue 4 (one paragraph in fifty names a topic), made by the e2e harness; the
+  // floor table has measured it since 0.1.0.
   pages.push({ name: 'generated 10 MB article', kind: 'generated', bytes: 0, path: '/generated/article.html?bytes=10000000' });
-  pages.push({ name: 'generated no-mention article', kind: 'no-mention', bytes: Buffer.byteLength(noMentionHtml()), path: NO_MENTION_PATH });
-  return pageFilter ? pages.filter((p) => pageFilter.some((f) => p.name.includes(f))) : pages;
+  // Issue 14's pages, made here.
+  for (const [path, g] of GENERATED) {
+    const kind = path === NO_MENTION_PATH ? 'no-mention' : 'stress';
+    pages.push({ name: g.name, kind, bytes: 0, path });
+  }
+  const chosen = pageFilter ? pages.filter((p) => pageFilter.some((f) => p.name.includes(f))) : pages;
+  for (const p of chosen) if (GENERATED.has(p.path)) p.bytes = Buffer.byteLength(generated(p.path));
+  return chosen;
 }
 
 /**
@@ -138,13 +184,14 @@ function benchPages(): BenchPage[] {
  * page's inline scripts, so the DOM holds still and the only script at work is ours (content
  * scripts are not subject to the page's CSP; CDP evaluation is not either).
  */
-async function routeDocumentOnly(page: Page, noMention: string): Promise<void> {
+async function routeDocumentOnly(page: Page): Promise<void> {
   await page.route('**/*', async (route) => {
     const req = route.request();
     if (req.resourceType() !== 'document' || req.frame() !== page.mainFrame()) return route.abort();
     const csp = { 'content-security-policy': "script-src 'none'" };
-    if (new URL(req.url()).pathname === NO_MENTION_PATH) {
-      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: noMention, headers: csp });
+    const path = new URL(req.url()).pathname;
+    if (GENERATED.has(path)) {
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: generated(path), headers: csp });
     }
     const response = await route.fetch();
     return route.fulfill({ response, headers: { ...response.headers(), ...csp } });
@@ -200,14 +247,13 @@ const READ_MEASURE = `(() => {
 async function measureOurs(
   context: BrowserContext,
   url: string,
-  noMention: string,
   profileInto?: { profile?: CpuProfile },
   origin?: string,
 ): Promise<OursRun> {
   const page = await context.newPage();
   try {
     await page.addInitScript(LONGTASK_INIT);
-    await routeDocumentOnly(page, noMention);
+    await routeDocumentOnly(page);
     let cdp: Awaited<ReturnType<BrowserContext['newCDPSession']>> | undefined;
     if (profileInto) {
       // Same origin first, so the navigation stays in this renderer and the profiler sees it.
@@ -262,10 +308,10 @@ interface CleanResult {
   beforeEvents: boolean;
 }
 
-async function measureClean(context: BrowserContext, url: string, bundle: string, noMention: string, withNaive: boolean): Promise<CleanResult> {
+async function measureClean(context: BrowserContext, url: string, bundle: string, withNaive: boolean): Promise<CleanResult> {
   const page = await context.newPage();
   try {
-    await routeDocumentOnly(page, noMention);
+    await routeDocumentOnly(page);
     await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
     type F = { ms: number; textNodes: number; chars: number; matches: number };
     type FloorResult = { bare: F; filtered: F; bareRuns: number[] };
@@ -323,6 +369,354 @@ async function measureClean(context: BrowserContext, url: string, bundle: string
 }
 
 // ---------------------------------------------------------------------------------------------
+// The reader's table: a trace of the page's main thread, with and without us, and a scroll.
+
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'];
+const SCROLL_START = 'factlight-bench:scroll-start';
+const SCROLL_END = 'factlight-bench:scroll-end';
+
+/**
+ * In the page's main world, from before the page's first byte: note when each highlight appears.
+ * A MutationObserver (started once the parser is done, so it records no parsing) logs every
+ * wrapper the content script inserts, with the time; and if the extension paints with the CSS
+ * Custom Highlight API instead, a poll every 50 ms notes when each range first appears in
+ * `CSS.highlights`. The observer's own time is summed, so its cost (in the loads with us) is known.
+ */
+const READER_INIT = `(() => {
+  const log = (window.__benchHighlights = []);
+  const ranges = (window.__benchRanges = new Map());
+  window.__benchObserverMs = 0;
+  const start = () => {
+    new MutationObserver((records) => {
+      const t = performance.now();
+      for (const r of records) for (const n of r.addedNodes) {
+        if (n.nodeType === 1 && (n.localName === 'factlight-mark' || n.hasAttribute('data-factlight-topic'))) log.push([t, n]);
+      }
+      window.__benchObserverMs += performance.now() - t;
+    }).observe(document, { childList: true, subtree: true });
+    // A Highlight whose size has not changed since the last poll is not walked again.
+    const sizes = new WeakMap();
+    setInterval(() => {
+      if (!window.CSS || !CSS.highlights || !CSS.highlights.size) return;
+      const t = performance.now();
+      for (const h of CSS.highlights.values()) {
+        if (sizes.get(h) === h.size) continue;
+        sizes.set(h, h.size);
+        for (const r of h) if (!ranges.has(r)) ranges.set(r, t);
+      }
+      window.__benchObserverMs += performance.now() - t;
+    }, 50);
+  };
+  if (document.readyState === 'loading') document.addEventListener('readystatechange', start, { once: true });
+  else start();
+})()`;
+
+/** Where the highlights are once the page is quiet (document coordinates), and when each appeared. */
+const READ_HIGHLIGHTS = `(() => {
+  const out = [];
+  const vh = innerHeight;
+  const push = (t, r) => { if (r.width || r.height) out.push({ atMs: t, top: r.top + scrollY, bottom: r.bottom + scrollY }); };
+  let connected = 0;
+  const ids = new Set();
+  for (const [t, el] of window.__benchHighlights || []) {
+    if (!el.isConnected) continue;
+    connected++;
+    ids.add(el.getAttribute('data-factlight-id') || el);
+    push(t, el.getBoundingClientRect());
+  }
+  for (const [r, t] of window.__benchRanges || []) {
+    try {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      push(t, range.getBoundingClientRect());
+    } catch {}
+  }
+  const nav = performance.getEntriesByType('navigation')[0];
+  return {
+    firstScreen: out.filter((h) => h.top < vh),
+    viewportHeight: vh,
+    loadEventEnd: nav ? nav.loadEventEnd : null,
+    domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
+    highlights: ids.size + (window.__benchRanges ? window.__benchRanges.size : 0),
+    wrappers: connected,
+    observerMs: window.__benchObserverMs || 0,
+    scrollY,
+    height: document.documentElement.scrollHeight,
+  };
+})()`;
+
+/** When our scan's measure ends (ms after navigation start), or null if it is not there yet. */
+const SCAN_END = `(() => {
+  const m = performance.getEntriesByType('measure').find((e) => e.name.startsWith('factlight:scan '));
+  return m ? { end: m.startTime + m.duration, now: performance.now() } : { end: null, now: performance.now() };
+})()`;
+
+/** Scroll to the bottom, a step every 100 ms, between two user-timing marks; `step` 0 = choose it. */
+const SCROLL = `async ({ step, maxSteps, startMark, endMark }) => {
+  const vh = innerHeight;
+  const height = document.documentElement.scrollHeight;
+  if (!step) step = maxSteps > 0 ? Math.max(vh, Math.ceil((height - vh) / maxSteps)) : vh;
+  performance.mark(startMark);
+  let steps = 0;
+  while (scrollY + vh < document.documentElement.scrollHeight - 1) {
+    const before = scrollY;
+    scrollBy(0, step);
+    steps++;
+    await new Promise((r) => setTimeout(r, 100));
+    if (scrollY === before) break;
+  }
+  performance.mark(endMark);
+  return { step, steps, height };
+}`;
+
+interface ReaderLoad {
+  figures: Omit<TraceFigures, 'selfByName'>;
+  /** Self time grouped (script, style, layout, prepaint, paint, parse, gc, other) in the load window. */
+  selfGroups: ReturnType<typeof groupSelfTime>;
+  selfByName: Record<string, number>;
+  /** The load window: navigation start to our scan's end + QUIET_MS (the same length without us). */
+  windowMs: number;
+  /** Our scan's measure ended this long after navigation start (null: without us, or never). */
+  scanEndMs: number | null;
+  /** ms from the load event until the last first-screen highlight appeared; null if none there. */
+  firstScreenMs: number | null;
+  firstScreenCount: number;
+  /** The page's DOMContentLoaded end, ms after navigation start (from the page's navigation timing). */
+  domContentLoadedMs: number | null;
+  highlights: number;
+  /** The bench's own observer in the page (in the loads with us, counted in their busy time). */
+  observerMs: number;
+  scroll: { step: number; steps: number; height: number };
+  traceEvents: number;
+  dataLoss: boolean;
+}
+
+/** Trace one load: navigate, wait until quiet, read the first screen, scroll, stop. */
+async function traceLoad(
+  context: BrowserContext,
+  origin: string,
+  url: string,
+  plan: { withUs: boolean; windowMs?: number; scrollStep?: number },
+): Promise<ReaderLoad> {
+  const page = await context.newPage();
+  try {
+    await routeDocumentOnly(page);
+    // Same origin first, so the page's navigation stays in this renderer.
+    await page.goto(`${origin}/bench-warmup-404`);
+    await page.addInitScript(READER_INIT);
+    const cdp = await context.newCDPSession(page);
+    const events: TraceEvent[] = [];
+    cdp.on('Tracing.dataCollected', (e) => {
+      for (const ev of e.value as unknown as TraceEvent[]) {
+        if (!isKept(ev)) continue;
+        const keepArgs = ev.ph === 'M' || ev.cat?.includes('blink.user_timing');
+        events.push({ name: ev.name, ph: ev.ph, ts: ev.ts, dur: ev.dur, pid: ev.pid, tid: ev.tid, cat: ev.cat, ...(keepArgs && { args: ev.args }) });
+      }
+    });
+    const complete = new Promise<{ dataLossOccurred?: boolean }>((ok) => cdp.once('Tracing.tracingComplete', ok));
+    await cdp.send('Tracing.start', {
+      traceConfig: { recordMode: 'recordAsMuchAsPossible', includedCategories: TRACE_CATEGORIES },
+      transferMode: 'ReportEvents',
+    } as never);
+    await page.goto(url, { waitUntil: 'load', timeout: SCAN_TIMEOUT_MS });
+    // With us: until our scan's measure, then QUIET_MS more. Without: the same window as with us.
+    let windowMs = plan.windowMs ?? null;
+    let scanEndMs: number | null = null;
+    const deadline = Date.now() + SCAN_TIMEOUT_MS;
+    for (;;) {
+      const { end, now } = (await page.evaluate(SCAN_END)) as { end: number | null; now: number };
+      if (plan.withUs && windowMs == null && end != null) {
+        scanEndMs = end;
+        windowMs = end + QUIET_MS;
+      }
+      if (plan.withUs && windowMs == null && Date.now() > deadline) {
+        console.log(`    !!! no factlight:scan measure on ${url} after ${SCAN_TIMEOUT_MS / 1000} s: the window ends now`);
+        windowMs = now + QUIET_MS;
+      }
+      if (windowMs != null && now >= windowMs) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const seen = (await page.evaluate(READ_HIGHLIGHTS)) as {
+      firstScreen: { atMs: number; top: number; bottom: number }[];
+      viewportHeight: number;
+      loadEventEnd: number | null;
+      domContentLoaded: number | null;
+      highlights: number;
+      observerMs: number;
+    };
+    const scroll = (await page.evaluate(`(${SCROLL})(${JSON.stringify({ step: plan.scrollStep ?? 0, maxSteps: SCROLL_STEPS, startMark: SCROLL_START, endMark: SCROLL_END })})`)) as {
+      step: number;
+      steps: number;
+      height: number;
+    };
+    await new Promise((r) => setTimeout(r, SCROLL_TAIL_MS));
+    await cdp.send('Tracing.end');
+    const { dataLossOccurred } = await complete;
+    await cdp.detach();
+    const { selfByName, ...figures } = analyzeTrace(events, {
+      url,
+      loadWindowMs: windowMs!,
+      splitAtMs: seen.domContentLoaded,
+      scrollStartMark: SCROLL_START,
+      scrollEndMark: SCROLL_END,
+      scrollTailMs: SCROLL_TAIL_MS,
+    });
+    const first = firstScreenDelay(seen.firstScreen, seen.viewportHeight, seen.loadEventEnd ?? figures.loadEventEndMs ?? 0);
+    return {
+      figures,
+      selfGroups: groupSelfTime(selfByName),
+      selfByName,
+      windowMs: windowMs!,
+      scanEndMs,
+      firstScreenMs: first.ms,
+      firstScreenCount: first.count,
+      domContentLoadedMs: seen.domContentLoaded,
+      highlights: seen.highlights,
+      observerMs: seen.observerMs,
+      scroll,
+      traceEvents: events.length,
+      dataLoss: !!dataLossOccurred,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+interface ReaderPair {
+  ours: ReaderLoad;
+  without: ReaderLoad;
+}
+
+interface ReaderRow {
+  page: BenchPage;
+  /** Medians over pairs of (ours - without) and of ours' own figures. */
+  addedBusyMs: number;
+  addedTbtMs: number;
+  addedLongTasks: number;
+  /** The same from DOMContentLoaded on (the page's own parsing left out): what the verdicts judge. */
+  addedTbtAfterDclMs: number;
+  addedLongTasksAfterDcl: number;
+  addedScrollLongTasks: number;
+  addedScrollTbtMs: number;
+  oursBusyMs: number;
+  withoutBusyMs: number;
+  oursLongestMs: number;
+  firstScreenMs: number | null;
+  firstScreenCount: number;
+  highlights: number;
+  scanEndMs: number | null;
+  /** Added self time by group (median over pairs of ours - without). */
+  addedGroups: Record<string, number>;
+  scroll: { step: number; steps: number; height: number };
+  pairs: ReaderPair[];
+}
+
+function readerRow(page: BenchPage, pairs: ReaderPair[]): ReaderRow {
+  const m = (pick: (p: ReaderPair) => number) => median(pairs.map(pick));
+  const firsts = pairs.map((p) => p.ours.firstScreenMs).filter((x): x is number => x != null);
+  const groups = Object.keys(pairs[0]!.ours.selfGroups) as (keyof ReaderLoad['selfGroups'])[];
+  const scans = pairs.map((p) => p.ours.scanEndMs).filter((x): x is number => x != null);
+  return {
+    page,
+    addedBusyMs: m((p) => p.ours.figures.load.busyMs - p.without.figures.load.busyMs),
+    addedTbtMs: m((p) => p.ours.figures.load.tbtMs - p.without.figures.load.tbtMs),
+    addedLongTasks: m((p) => p.ours.figures.load.longTasks - p.without.figures.load.longTasks),
+    addedTbtAfterDclMs: m((p) => (p.ours.figures.afterSplit?.tbtMs ?? 0) - (p.without.figures.afterSplit?.tbtMs ?? 0)),
+    addedLongTasksAfterDcl: m((p) => (p.ours.figures.afterSplit?.longTasks ?? 0) - (p.without.figures.afterSplit?.longTasks ?? 0)),
+    addedScrollLongTasks: m((p) => (p.ours.figures.scroll?.longTasks ?? 0) - (p.without.figures.scroll?.longTasks ?? 0)),
+    addedScrollTbtMs: m((p) => (p.ours.figures.scroll?.tbtMs ?? 0) - (p.without.figures.scroll?.tbtMs ?? 0)),
+    oursBusyMs: m((p) => p.ours.figures.load.busyMs),
+    withoutBusyMs: m((p) => p.without.figures.load.busyMs),
+    oursLongestMs: Math.max(...pairs.map((p) => p.ours.figures.load.longestMs)),
+    firstScreenMs: firsts.length ? median(firsts) : null,
+    firstScreenCount: pairs[0]!.ours.firstScreenCount,
+    highlights: pairs[0]!.ours.highlights,
+    scanEndMs: scans.length ? median(scans) : null,
+    addedGroups: Object.fromEntries(groups.map((g) => [g, m((p) => p.ours.selfGroups[g] - p.without.selfGroups[g])])),
+    scroll: pairs[0]!.ours.scroll,
+    pairs,
+  };
+}
+
+const signed = (x: number, digits = 0) => (x > 0 ? '+' : x < 0 ? '−' : '±') + Math.abs(x).toFixed(digits);
+
+function reportReader(rows: ReaderRow[]): { target: string; pass: boolean; figure: string }[] {
+  const header = ['page', 'size', 'highlights', 'busy without → ours ms', 'added work ms', 'added TBT ms: all / after DCL', 'added long tasks: all / after DCL', 'longest task ours ms', 'first screen ms (n)', 'scroll: long tasks without → ours', 'added while scrolling'];
+  const table = rows.map((r) => {
+    const w = r.pairs.map((p) => p.without.figures.scroll?.longTasks ?? 0);
+    const o = r.pairs.map((p) => p.ours.figures.scroll?.longTasks ?? 0);
+    return [
+      r.page.name,
+      kb(r.page.bytes),
+      String(r.highlights),
+      `${fmt(r.withoutBusyMs, 0)} → ${fmt(r.oursBusyMs, 0)}`,
+      signed(r.addedBusyMs),
+      `${signed(r.addedTbtMs)} / ${signed(r.addedTbtAfterDclMs)}`,
+      `${signed(r.addedLongTasks, Number.isInteger(r.addedLongTasks) ? 0 : 1)} / ${signed(r.addedLongTasksAfterDcl, Number.isInteger(r.addedLongTasksAfterDcl) ? 0 : 1)}`,
+      fmt(r.oursLongestMs, 0),
+      r.firstScreenMs == null ? '- (0)' : `${fmt(r.firstScreenMs, 0)} (${r.firstScreenCount})`,
+      `${median(w)} → ${median(o)}`,
+      signed(r.addedScrollLongTasks, Number.isInteger(r.addedScrollLongTasks) ? 0 : 1),
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  console.log(`\nThe reader's table: the page's main thread, with and without us (issue 14)\n\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const row of table) console.log(line(row));
+  console.log('\nWhere the added time goes (self time, ours − without, ms), and our scan:');
+  for (const r of rows) {
+    const g = r.addedGroups;
+    const parts = ['script', 'style', 'layout', 'prepaint', 'paint', 'gc', 'other'].map((k) => `${k} ${signed(g[k] ?? 0)}`);
+    const sc = r.pairs[0]!.ours.scroll;
+    console.log(
+      `  ${r.page.name}: ${parts.join(', ')}; scan measure ends ${r.scanEndMs == null ? '-' : `${fmt(r.scanEndMs / 1000, 1)} s`} after navigation;` +
+        ` scroll ${sc.steps} steps of ${sc.step} px over ${sc.height} px; the bench's own observer in the page ${fmt(median(r.pairs.map((p) => p.ours.observerMs)), 0)} ms (counted in ours)` +
+        (r.pairs.some((p) => p.ours.dataLoss || p.without.dataLoss) ? '; !!! THE TRACE LOST DATA' : ''),
+    );
+  }
+  console.log(
+    `\nEach load is traced (CDP Tracing: ${TRACE_CATEGORIES.join(', ')}) from navigation until our scan's factlight:scan measure ends + ${QUIET_MS / 1000} s;` +
+      '\nthe load without us (a Chromium with no extension, just after) is traced for the same time. Figures are medians over pairs of (ours − without).' +
+      `\nwork = top-level tasks (RunTask) of the page's renderer main thread; TBT = sum of (task − ${LONG_TASK_MS} ms) over tasks > ${LONG_TASK_MS} ms; long task = > ${LONG_TASK_MS} ms.` +
+      '\nafter DCL = only the tasks from the page\'s DOMContentLoaded on: our document_idle script has not run before it, and the page\'s own parsing splits into long tasks differently each load. The verdicts judge these.' +
+      '\nfirst screen = from the load event until the last highlight inside the first viewport (1280x900) appeared (n = how many there), seen from the page\'s main world.' +
+      `\nscroll = then a script scrolls to the bottom, a step every 100 ms (at most ${SCROLL_STEPS || '∞'} steps, at least a viewport each), both loads alike; long tasks counted until ${SCROLL_TAIL_MS / 1000} s after.`,
+  );
+
+  const verdicts: { target: string; pass: boolean; figure: string }[] = [];
+  if (!rows.length) return verdicts;
+  const worst = <T>(pick: (r: ReaderRow) => T | null, xs = rows) => xs.filter((r) => pick(r) != null).reduce<ReaderRow | null>((a, b) => (!a || (pick(b) as number) > (pick(a) as number) ? b : a), null);
+  const lt = worst((r) => r.addedLongTasksAfterDcl)!;
+  verdicts.push({
+    target: 'no long task (> 50 ms) that would not happen without the extension (from DOMContentLoaded on)',
+    pass: lt.addedLongTasksAfterDcl <= 0,
+    figure: `most added: ${signed(lt.addedLongTasksAfterDcl)} on ${lt.page.name} (${signed(lt.addedLongTasks)} over the whole load; longest task with us ${fmt(lt.oursLongestMs, 0)} ms)`,
+  });
+  const tbt = worst((r) => r.addedTbtAfterDclMs)!;
+  verdicts.push({
+    target: `added total blocking time ≤ ${TARGET_ADDED_TBT_MS} ms (from DOMContentLoaded on)`,
+    pass: tbt.addedTbtAfterDclMs <= TARGET_ADDED_TBT_MS,
+    figure: `worst ${signed(tbt.addedTbtAfterDclMs)} ms on ${tbt.page.name} (${signed(tbt.addedTbtMs)} ms over the whole load)`,
+  });
+  const fs = worst((r) => r.firstScreenMs);
+  verdicts.push({
+    target: `the first screen's mentions highlighted within ${TARGET_FIRST_SCREEN_MS} ms of the load event`,
+    pass: !fs || fs.firstScreenMs! <= TARGET_FIRST_SCREEN_MS,
+    figure: fs ? `worst ${fmt(fs.firstScreenMs, 0)} ms on ${fs.page.name} (${fs.firstScreenCount} highlights in its first screen)` : 'no page had a highlight in its first screen',
+  });
+  const sl = worst((r) => r.addedScrollLongTasks)!;
+  verdicts.push({
+    target: 'scrolling through the whole page adds no long task',
+    pass: sl.addedScrollLongTasks <= 0,
+    figure: `most added: ${signed(sl.addedScrollLongTasks)} on ${sl.page.name} (added blocking time while scrolling ${signed(sl.addedScrollTbtMs)} ms)`,
+  });
+  console.log('\nTargets (issue 14, the reader):');
+  for (const v of verdicts) console.log(`  ${v.pass ? 'PASS' : 'FAIL'}  ${v.target}: ${v.figure}`);
+  return verdicts;
+}
+
+// ---------------------------------------------------------------------------------------------
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -370,7 +764,6 @@ async function main(): Promise<void> {
   const { SHIPPED_PACK } = await import('../data/shipped-pack');
 
   const pages = benchPages();
-  const noMention = noMentionHtml();
   const bundle = await pageBundle();
   const server = await startServer();
   const profilePages = profileArg
@@ -380,6 +773,7 @@ async function main(): Promise<void> {
     : [];
 
   const oursByPage = new Map<string, OursRun[]>();
+  const readerRows: ReaderRow[] = [];
   const profiles = new Map<string, ProfileSummary>();
   const contentBytes = readFileSync(CONTENT_JS);
   const gzipBytes = gzipSync(contentBytes, { level: 9 }).length;
@@ -389,7 +783,10 @@ async function main(): Promise<void> {
     // plain Chromium without it) in two browsers side by side, one load of each in turn: this
     // machine's speed drifts by up to 1.6x over minutes, and a ratio of two figures measured minutes
     // apart measured the drift. Each load of ours is compared with the floor measured just after it.
-    console.log(`ours: the built extension in ${chromiumPath()}; floor and naive mark.js: plain Chromium; ${RUNS} load(s) of each per page, in turn...`);
+    console.log(
+      `ours: the built extension in ${chromiumPath()}; without us, the floor and naive mark.js: plain Chromium; ${RUNS} load(s) of each per page, in turn` +
+        `${skipReader ? '' : ' (first traced, with us and without, for the reader\'s table)'}${skipFloor ? '' : ' (then untraced, ours and the floor, for the floor table)'}...`,
+    );
     const session = await launchChromium();
     const clean = new Map<string, CleanResult[]>();
     const browser: Browser = await chromium.launch({
@@ -411,12 +808,30 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 300));
       const plain = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       for (const page of pages) {
+        if (!skipReader) {
+          // The reader's table: a traced load with us, then one without for the same time, in turn.
+          const pairs: ReaderPair[] = [];
+          for (let i = 0; i < RUNS; i++) {
+            const url = server.url(page.path);
+            const ours = await traceLoad(session.context, server.origin, url, { withUs: true });
+            const without = await traceLoad(plain, server.origin, url, { withUs: false, windowMs: ours.windowMs, scrollStep: ours.scroll.step });
+            pairs.push({ ours, without });
+          }
+          const r = readerRow({ ...page }, pairs);
+          readerRows.push(r);
+          console.log(
+            `  ${page.name} (reader): work ${fmt(r.withoutBusyMs, 0)} → ${fmt(r.oursBusyMs, 0)} ms, TBT ${signed(r.addedTbtMs)} ms (after DCL ${signed(r.addedTbtAfterDclMs)}), ` +
+              `long tasks ${signed(r.addedLongTasks)} (after DCL ${signed(r.addedLongTasksAfterDcl)}), ` +
+              `first screen ${r.firstScreenMs == null ? '-' : `${fmt(r.firstScreenMs, 0)} ms`}, scroll long tasks ${signed(r.addedScrollLongTasks)}, ${r.highlights} highlights`,
+          );
+        }
+        if (skipFloor) continue;
         const runs: OursRun[] = [];
         const floors: CleanResult[] = [];
         for (let i = 0; i < RUNS; i++) {
-          runs.push(await measureOurs(session.context, server.url(page.path), noMention));
+          runs.push(await measureOurs(session.context, server.url(page.path)));
           // Naive mark.js takes seconds to minutes a page: once, with the last floor.
-          floors.push(await measureClean(plain, server.url(page.path), bundle, noMention, !skipNaive && i === RUNS - 1));
+          floors.push(await measureClean(plain, server.url(page.path), bundle, !skipNaive && i === RUNS - 1));
         }
         oursByPage.set(page.name, runs);
         clean.set(page.name, floors);
@@ -428,7 +843,7 @@ async function main(): Promise<void> {
         );
         if (profilePages.some((p) => page.name.includes(p!))) {
           const holder: { profile?: CpuProfile } = {};
-          await measureOurs(session.context, server.url(page.path), noMention, holder, server.origin);
+          await measureOurs(session.context, server.url(page.path), holder, server.origin);
           mkdirSync(OUT_DIR, { recursive: true });
           const file = join(OUT_DIR, `${page.name.replace(/[^a-z0-9]+/gi, '_')}.cpuprofile`);
           writeFileSync(file, JSON.stringify(holder.profile));
@@ -442,7 +857,7 @@ async function main(): Promise<void> {
     }
 
     // Results.
-    const rows: Row[] = pages.map((page) => {
+    const rows: Row[] = pages.filter((page) => oursByPage.has(page.name)).map((page) => {
       const runs = oursByPage.get(page.name)!;
       const floors = clean.get(page.name)!;
       const c = medianClean(floors);
@@ -467,14 +882,58 @@ async function main(): Promise<void> {
       };
     });
     // The generated page's size is its HTML, not its text.
-    for (const row of rows) if (row.page.kind === 'generated') row.page.bytes = 10_000_000;
-    report(rows, gzipBytes, contentBytes.length);
+    for (const row of rows) if (row.page.path.startsWith('/generated/article.html')) row.page.bytes = 10_000_000;
+    for (const r of readerRows) if (!r.page.bytes) r.page.bytes = rows.find((x) => x.page.name === r.page.name)?.page.bytes ?? (r.page.path.startsWith('/generated/article.html') ? 10_000_000 : 0);
+    report(rows, readerRows, gzipBytes, contentBytes.length);
   } finally {
     await server.close();
   }
 }
 
-function report(rows: Row[], gzipBytes: number, rawBytes: number): void {
+function report(rows: Row[], readerRows: ReaderRow[], gzipBytes: number, rawBytes: number): void {
+  const readerVerdicts = reportReader(readerRows);
+  const verdicts = floorReport(rows, gzipBytes, rawBytes);
+  const failed = [...readerVerdicts, ...verdicts].filter((v) => !v.pass);
+  if (failed.length) console.log(`\n!!! ${failed.length} TARGET(S) MISSED: ${failed.map((v) => v.target).join('; ')} !!!\n(npm run bench measures; it exits 0 regardless)`);
+  else console.log('\nAll targets met.');
+
+  for (const r of rows) {
+    if (!r.profile) continue;
+    const p = r.profile;
+    console.log(`\nCPU profile of ours on ${r.page.name}: ${fmt(p.oursMs)} ms of samples with our script on the stack (of ${fmt(p.totalMs)} ms profiled)`);
+    console.log('  by our innermost function (ms incl. the browser calls it makes / self):');
+    for (const f of p.byOurFunction.slice(0, 12)) console.log(`    ${fmt(f.ms).padStart(8)} ${fmt(f.selfMs).padStart(8)}  ${f.fn}  ${f.snippet.replace(/\s+/g, ' ')}`);
+    console.log('  by leaf frame:');
+    for (const f of p.byLeaf.slice(0, 10)) console.log(`    ${fmt(f.ms).padStart(8)}  ${f.fn}`);
+  }
+
+  mkdirSync(OUT_DIR, { recursive: true });
+  const file = join(OUT_DIR, 'results.json');
+  writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        runs: RUNS,
+        contentScript: { rawBytes, gzipBytes },
+        readerVerdicts,
+        verdicts,
+        // The reader's table; per load, the trace figures (long tasks' starts and lengths included).
+        reader: readerRows,
+        rows,
+      },
+      null,
+      2,
+    ),
+  );
+  console.log(`\nResults written to ${relative(REPO_ROOT, file)}`);
+}
+
+/** The floor table (issue 4) and its verdicts. */
+function floorReport(rows: Row[], gzipBytes: number, rawBytes: number): { target: string; pass: boolean; figure: string }[] {
+  const verdicts: { target: string; pass: boolean; figure: string }[] = [];
+  if (!rows.length) return verdicts;
+  console.log('\nThe floor table: our own JavaScript against the cheapest possible scan (issue 4)');
   const header = ['page', 'kind', 'size', 'mentions', 'floor ms', 'floor cold', 'main-world floor/cold', 'ours busy ms', 'ratio', 'vs cold', 'wall ms', 'longest slice ms', 'pre-scan ms', 'naive mark.js ms'];
   const table = rows.map((r) => [
     r.page.name + (r.clean.beforeEvents ? ' *' : ''),
@@ -506,7 +965,6 @@ function report(rows: Row[], gzipBytes: number, rawBytes: number): void {
       '\n* = dated before the topics\' events: the shipped pack would skip this page; measured with the same topics minus their start date.',
   );
 
-  const verdicts: { target: string; pass: boolean; figure: string }[] = [];
   const big = rows.filter((r) => r.page.kind === 'largest' || r.page.kind === 'generated');
   if (big.length) {
     // Like for like: the content script reads a page once, so its single cold run is compared with the
@@ -548,27 +1006,7 @@ function report(rows: Row[], gzipBytes: number, rawBytes: number): void {
 
   console.log('\nTargets (issue 4):');
   for (const v of verdicts) console.log(`  ${v.pass ? 'PASS' : 'FAIL'}  ${v.target}: ${v.figure}`);
-  const failed = verdicts.filter((v) => !v.pass);
-  if (failed.length) console.log(`\n!!! ${failed.length} TARGET(S) MISSED: ${failed.map((v) => v.target).join('; ')} !!!\n(npm run bench measures; it exits 0 regardless)`);
-  else console.log('\nAll targets met.');
-
-  for (const r of rows) {
-    if (!r.profile) continue;
-    const p = r.profile;
-    console.log(`\nCPU profile of ours on ${r.page.name}: ${fmt(p.oursMs)} ms of samples with our script on the stack (of ${fmt(p.totalMs)} ms profiled)`);
-    console.log('  by our innermost function (ms incl. the browser calls it makes / self):');
-    for (const f of p.byOurFunction.slice(0, 12)) console.log(`    ${fmt(f.ms).padStart(8)} ${fmt(f.selfMs).padStart(8)}  ${f.fn}  ${f.snippet.replace(/\s+/g, ' ')}`);
-    console.log('  by leaf frame:');
-    for (const f of p.byLeaf.slice(0, 10)) console.log(`    ${fmt(f.ms).padStart(8)}  ${f.fn}`);
-  }
-
-  mkdirSync(OUT_DIR, { recursive: true });
-  const file = join(OUT_DIR, 'results.json');
-  writeFileSync(
-    file,
-    JSON.stringify({ date: new Date().toISOString(), runs: RUNS, contentScript: { rawBytes, gzipBytes }, verdicts, rows }, null, 2),
-  );
-  console.log(`\nResults written to ${relative(REPO_ROOT, file)}`);
+  return verdicts;
 }
 
 main().catch((error: unknown) => {

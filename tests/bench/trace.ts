@@ -1,0 +1,255 @@
+/**
+ * Reads a Chromium trace (CDP `Tracing`, `traceEvents` format) for the benchmark: the page's
+ * main-thread work as the reader feels it. Pure functions, no browser: unit-tested on hand-made
+ * traces in trace.test.ts. Method: docs/decisions/007-benchmark-method.md, "The reader's table".
+ *
+ * A task is a top-level `RunTask` (or `ThreadControllerImpl::RunTask`, when the `toplevel`
+ * category is on) of the page's renderer main thread (`CrRendererMain`); a task nested in another
+ * one (both names recorded) counts once. Busy time is the sum of the tasks' durations, total
+ * blocking time the sum of (duration - 50 ms) over tasks longer than 50 ms, as Lighthouse and the
+ * Long Tasks API define them.
+ */
+
+/** One trace event, as much of it as we read. `ts` and `dur` are in microseconds. */
+export interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  cat?: string;
+  args?: Record<string, any>;
+}
+
+export const LONG_TASK_MS = 50;
+export const TASK_NAMES = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
+
+/**
+ * The trace events the figures need; the bench keeps only these while the trace streams in, so a
+ * minute of tracing a 10 MB page does not hold every event of every process in memory.
+ */
+export function isKept(e: TraceEvent): boolean {
+  if (e.ph === 'M') return e.name === 'thread_name' || e.name === 'process_name';
+  if (TASK_NAMES.has(e.name)) return e.ph === 'X';
+  if (e.cat?.includes('blink.user_timing')) return true;
+  return e.ph === 'X' && !!e.cat?.includes('devtools.timeline');
+}
+
+export interface TaskFigures {
+  /** Sum of top-level task durations, ms. */
+  busyMs: number;
+  /** Sum of (duration - 50 ms) over tasks longer than 50 ms, ms. */
+  tbtMs: number;
+  /** Tasks longer than 50 ms. */
+  longTasks: number;
+  longestMs: number;
+  tasks: number;
+  /** The long tasks' durations (ms) and starts (ms after navigation start), longest first (at most 20). */
+  long: { atMs: number; ms: number }[];
+}
+
+export interface TraceFigures {
+  /** The renderer main thread the figures are of. */
+  thread: { pid: number; tid: number; name: string | null };
+  /** Trace clock (µs) of the page's navigation start: every `…Ms` below is measured from it. */
+  navigationStartUs: number;
+  /** The page's load event end, ms after navigation start (null when the trace missed it). */
+  loadEventEndMs: number | null;
+  /** Tasks that started in [0, loadWindowMs): loading, our scan, and the quiet second after it. */
+  load: TaskFigures;
+  /**
+   * The load window's tasks that started at or after `splitAtMs` (the page's DOMContentLoaded end,
+   * before which a `document_idle` content script has not run): the page's own parsing is left
+   * out, whose long tasks split differently from one load to the next. Null without `splitAtMs`.
+   */
+  afterSplit: TaskFigures | null;
+  /** Tasks that started between the scroll marks (plus `scrollTailMs`), or null without the marks. */
+  scroll: TaskFigures | null;
+  /**
+   * Self time (ms) by event name inside the load window's tasks: where the work goes (Layout,
+   * UpdateLayoutTree, PrePaint, Paint, FunctionCall, …). The task's own remainder is `(task)`.
+   */
+  selfByName: Record<string, number>;
+}
+
+export interface AnalyzeOptions {
+  /** The page's URL (its main frame's navigation is found by it). */
+  url: string;
+  /** The load window's length in ms after navigation start. */
+  loadWindowMs: number;
+  /** Also sum the load window's tasks from this time on (ms after navigation start): see `afterSplit`. */
+  splitAtMs?: number | null;
+  /** User-timing marks that bracket the scripted scroll. */
+  scrollStartMark?: string;
+  scrollEndMark?: string;
+  /** Tasks that start this long after the scroll's end mark still count as the scroll's. */
+  scrollTailMs?: number;
+}
+
+export function taskFigures(durationsUs: { ts: number; dur: number }[], originUs: number): TaskFigures {
+  let busy = 0;
+  let tbt = 0;
+  let longest = 0;
+  const long: { atMs: number; ms: number }[] = [];
+  for (const t of durationsUs) {
+    const ms = t.dur / 1000;
+    busy += ms;
+    longest = Math.max(longest, ms);
+    if (ms > LONG_TASK_MS) {
+      tbt += ms - LONG_TASK_MS;
+      long.push({ atMs: (t.ts - originUs) / 1000, ms });
+    }
+  }
+  long.sort((a, b) => b.ms - a.ms);
+  return { busyMs: busy, tbtMs: tbt, longTasks: long.length, longestMs: longest, tasks: durationsUs.length, long: long.slice(0, 20) };
+}
+
+/**
+ * The renderer main thread that loaded `url`: the thread of its main frame's `navigationStart`
+ * mark (the last one, if the page was loaded twice), and that mark's time. Null when absent.
+ */
+export function findNavigation(events: TraceEvent[], url: string): { pid: number; tid: number; ts: number; frame: string | null } | null {
+  let found: TraceEvent | null = null;
+  for (const e of events) {
+    if (e.name !== 'navigationStart') continue;
+    const data = e.args?.data;
+    if (data?.documentLoaderURL !== url || data?.isLoadingMainFrame === false) continue;
+    if (!found || e.ts > found.ts) found = e;
+  }
+  return found ? { pid: found.pid, tid: found.tid, ts: found.ts, frame: (found.args?.frame as string | undefined) ?? null } : null;
+}
+
+/** Top-level tasks of one thread, sorted, with a task nested in another (two names for one task) dropped. */
+export function topLevelTasks(events: TraceEvent[], pid: number, tid: number): TraceEvent[] {
+  const tasks = events
+    .filter((e) => e.ph === 'X' && e.pid === pid && e.tid === tid && TASK_NAMES.has(e.name) && e.dur != null)
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const out: TraceEvent[] = [];
+  let end = -Infinity;
+  for (const t of tasks) {
+    if (t.ts < end) continue; // inside the previous top-level task
+    out.push(t);
+    end = t.ts + t.dur!;
+  }
+  return out;
+}
+
+/**
+ * Self time by event name of the complete (`X`) events of one thread that lie inside `tasks`:
+ * each event's duration minus its children's, nesting found by time (events of one thread nest).
+ */
+export function selfTimeByName(events: TraceEvent[], pid: number, tid: number, tasks: TraceEvent[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (!tasks.length) return out;
+  const inner = events
+    .filter((e) => e.ph === 'X' && e.pid === pid && e.tid === tid && e.dur != null && !TASK_NAMES.has(e.name))
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  let i = 0;
+  for (const task of tasks) {
+    const taskEnd = task.ts + task.dur!;
+    while (i < inner.length && inner[i]!.ts < task.ts) i++;
+    // A stack of open events: [name, end, child time].
+    const stack: { name: string; end: number; children: number; dur: number }[] = [{ name: '(task)', end: taskEnd, children: 0, dur: task.dur! }];
+    const close = () => {
+      const top = stack.pop()!;
+      out[top.name] = (out[top.name] ?? 0) + (top.dur - top.children) / 1000;
+    };
+    for (; i < inner.length && inner[i]!.ts < taskEnd; i++) {
+      const e = inner[i]!;
+      while (stack.length > 1 && e.ts >= stack[stack.length - 1]!.end) close();
+      const parent = stack[stack.length - 1]!;
+      const dur = Math.min(e.dur!, parent.end - e.ts);
+      parent.children += dur;
+      stack.push({ name: e.name, end: e.ts + dur, children: 0, dur });
+    }
+    while (stack.length) close();
+  }
+  return out;
+}
+
+function markTs(events: TraceEvent[], pid: number, name: string | undefined, after: number): number | null {
+  if (!name) return null;
+  let ts: number | null = null;
+  for (const e of events) if (e.name === name && e.pid === pid && e.ts >= after && (ts == null || e.ts > ts)) ts = e.ts;
+  return ts;
+}
+
+/** The figures of one traced page load (see TraceFigures). Throws when the trace has no navigation to `url`. */
+export function analyzeTrace(events: TraceEvent[], options: AnalyzeOptions): TraceFigures {
+  const nav = findNavigation(events, options.url);
+  if (!nav) throw new Error(`the trace has no main-frame navigationStart for ${options.url}`);
+  const name = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === nav.pid && e.tid === nav.tid)?.args?.name ?? null;
+  const tasks = topLevelTasks(events, nav.pid, nav.tid).filter((t) => t.ts >= nav.ts);
+  const loadEnd = nav.ts + options.loadWindowMs * 1000;
+  const loadTasks = tasks.filter((t) => t.ts < loadEnd);
+
+  let loadEventEndMs: number | null = null;
+  for (const e of events) {
+    if (e.name !== 'loadEventEnd' || e.pid !== nav.pid || e.ts < nav.ts) continue;
+    if (nav.frame && e.args?.frame && e.args.frame !== nav.frame) continue;
+    const ms = (e.ts - nav.ts) / 1000;
+    if (loadEventEndMs == null || ms < loadEventEndMs) loadEventEndMs = ms;
+  }
+
+  let scroll: TaskFigures | null = null;
+  const scrollStart = markTs(events, nav.pid, options.scrollStartMark, nav.ts);
+  const scrollEnd = markTs(events, nav.pid, options.scrollEndMark, nav.ts);
+  if (scrollStart != null && scrollEnd != null) {
+    const until = scrollEnd + (options.scrollTailMs ?? 0) * 1000;
+    scroll = taskFigures(tasks.filter((t) => t.ts >= scrollStart && t.ts < until).map((t) => ({ ts: t.ts, dur: t.dur! })), nav.ts);
+  }
+
+  return {
+    thread: { pid: nav.pid, tid: nav.tid, name },
+    navigationStartUs: nav.ts,
+    loadEventEndMs,
+    load: taskFigures(loadTasks.map((t) => ({ ts: t.ts, dur: t.dur! })), nav.ts),
+    afterSplit:
+      options.splitAtMs == null
+        ? null
+        : taskFigures(loadTasks.filter((t) => t.ts >= nav.ts + options.splitAtMs! * 1000).map((t) => ({ ts: t.ts, dur: t.dur! })), nav.ts),
+    scroll,
+    selfByName: selfTimeByName(events, nav.pid, nav.tid, loadTasks),
+  };
+}
+
+/**
+ * How long after the load event the mentions of the first screen were all highlighted: the latest
+ * time a highlight inside the first viewport appeared, minus the load event's end (never below 0;
+ * a highlight there before the load event counts as on time). Null when the first screen has none.
+ */
+export function firstScreenDelay(
+  highlights: { atMs: number; top: number; bottom: number }[],
+  viewportHeight: number,
+  loadEventEndMs: number,
+): { ms: number | null; count: number } {
+  const visible = highlights.filter((h) => h.bottom > 0 && h.top < viewportHeight);
+  if (!visible.length) return { ms: null, count: 0 };
+  const last = Math.max(...visible.map((h) => h.atMs));
+  return { ms: Math.max(0, last - loadEventEndMs), count: visible.length };
+}
+
+/** Self time grouped the way DevTools' summary does, for one line per page. */
+export function groupSelfTime(selfByName: Record<string, number>): Record<'script' | 'style' | 'layout' | 'prepaint' | 'paint' | 'parse' | 'gc' | 'other', number> {
+  const groups = { script: 0, style: 0, layout: 0, prepaint: 0, paint: 0, parse: 0, gc: 0, other: 0 };
+  for (const [name, ms] of Object.entries(selfByName)) {
+    const g: keyof typeof groups = /GC|BlinkGC/.test(name)
+      ? 'gc'
+      : /^(FunctionCall|EvaluateScript|v8\.|V8\.|TimerFire|FireIdleCallback|FireAnimationFrame|EventDispatch|RunMicrotasks|v8\.callFunction|v8\.run|v8\.compile|CompileScript|CompileCode|OptimizeCode)/.test(name)
+        ? 'script'
+        : /^(UpdateLayoutTree|RecalculateStyles|ScheduleStyleRecalculation|ParseAuthorStyleSheet)/.test(name)
+          ? 'style'
+          : /^(Layout|UpdateLayout|IntersectionObserverController)/.test(name)
+            ? 'layout'
+            : /^(PrePaint|Layerize|UpdateLayer|Commit|CompositingInputs)/.test(name)
+              ? 'prepaint'
+              : /^(Paint|PaintImage|RasterTask|Decode)/.test(name)
+                ? 'paint'
+                : /^ParseHTML/.test(name)
+                  ? 'parse'
+                  : 'other';
+    groups[g] += ms;
+  }
+  return groups;
+}
