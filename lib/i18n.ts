@@ -17,10 +17,17 @@ export function t(key: string, substitutions?: string | string[]): string {
   }
 }
 
-/** The interface language the browser picked (`en`, `uk`, ...). */
+/**
+ * The language of the interface strings in use (`en`, `uk`, `de`, ...): the pages' `lang` attribute
+ * and the plural rules of counted phrases. Each locale names itself (`uiLanguage`), so a browser in a
+ * language we have no strings for (say Portuguese) gets `en`, the language it falls back to and shows,
+ * not `pt` over English words.
+ */
 export function uiLanguage(): string {
+  const own = t('uiLanguage');
+  if (own && own !== 'uiLanguage') return own;
   try {
-    return browser.i18n.getUILanguage().split('-')[0] ?? 'en';
+    return browser.i18n.getUILanguage().split('-')[0] || 'en';
   } catch {
     return 'en';
   }

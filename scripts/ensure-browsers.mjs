@@ -9,7 +9,13 @@ import { execFileSync } from 'node:child_process';
 
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : ['chromium', 'firefox', 'xvfb'];
 const needs = {
-  chromium: { found: [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'], packages: ['chromium'] },
+  // chromium-l10n: Debian's Chromium shows only en-US without it, and the interface tests run it in
+  // each language we ship (tests/e2e/ui-languages.e2e.ts).
+  chromium: {
+    found: [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'],
+    packages: ['chromium', 'chromium-l10n'],
+    also: process.env.CHROMIUM_PATH ? [] : ['/usr/lib/chromium/locales/de.pak'],
+  },
   firefox: { found: [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'], packages: ['firefox-esr'] },
   xvfb: { found: ['/usr/bin/xvfb-run'], packages: ['xvfb', 'xauth', 'xdotool'], also: ['/usr/bin/xdotool'] },
 };

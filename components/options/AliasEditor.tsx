@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { t } from '../../lib/i18n';
 import { AliasesSchema, PACK_LANGUAGES, type Aliases, type PackLanguage } from '../../lib/pack/schema';
 import { issueMessage } from '../../lib/pack/import';
+import { issueText, languageName } from './text';
 
 /** Text of each language's textarea. */
 export type AliasDraft = Record<PackLanguage, string>;
@@ -34,7 +35,7 @@ export function draftToAliases(draft: AliasDraft): { ok: true; aliases: Aliases 
   const raw: Record<string, string[]> = {};
   const lineOf: Record<string, number[]> = {};
   for (const lang of PACK_LANGUAGES) {
-    const lines = draft[lang].split('\n');
+    const lines = (draft[lang] ?? '').split('\n');
     const kept: string[] = [];
     const numbers: number[] = [];
     lines.forEach((line, i) => {
@@ -56,7 +57,7 @@ export function draftToAliases(draft: AliasDraft): { ok: true; aliases: Aliases 
     const index = issue.path?.[1]?.key;
     const line = lang && typeof index === 'number' ? lineOf[lang]?.[index] : undefined;
     const message = issueMessage(issue);
-    const text = t(message.key, message.substitutions);
+    const text = issueText(message);
     return { lang: lang ?? null, text: line ? t('options_aliases_line', [String(line), text]) : text };
   });
   return { ok: false, problems };
@@ -82,7 +83,7 @@ export function AliasFields({ draft, onChange, problems, label }: AliasFieldsPro
         const fieldId = `${id}-${lang}`;
         return (
           <div class="field" key={lang}>
-            <label for={fieldId}>{t(`options_lang_${lang}`)}</label>
+            <label for={fieldId}>{languageName(lang)}</label>
             <textarea
               id={fieldId}
               name={`aliases-${lang}`}

@@ -5,6 +5,7 @@
  */
 import { useId, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
+import { tPlural } from '../../lib/plural';
 import type { Topic, TopicPack } from '../../lib/pack/schema';
 import { applyImport, exportPack, planImport, readPackFile, type ImportMessage, type ImportPlan } from '../../lib/pack/import';
 import { localized, messageText } from './text';
@@ -77,7 +78,12 @@ export function ImportExportSection({ model }: { model: OptionsModel }) {
     }
     await model.reloadTopics();
     setState({ kind: 'idle' });
-    model.announce(t('options_import_done', [String(plan.add.length), String(plan.replace.length)]));
+    model.announce(
+      t('options_import_done', [
+        tPlural({ one: 'options_import_added_one', few: 'options_import_added_few', many: 'options_import_added_many', other: 'options_import_added_other' }, plan.add.length),
+        tPlural({ one: 'options_import_replaced_one', few: 'options_import_replaced_few', many: 'options_import_replaced_many', other: 'options_import_replaced_other' }, plan.replace.length),
+      ]),
+    );
     inputRef.current?.focus();
   }
 
@@ -101,7 +107,7 @@ export function ImportExportSection({ model }: { model: OptionsModel }) {
       asOf: date,
     });
     downloadText(json, `factlight-topics-${date}.json`);
-    model.announce(t('options_export_done', [String(topics.length)]));
+    model.announce(tPlural({ one: 'options_export_done_one', few: 'options_export_done_few', many: 'options_export_done_many', other: 'options_export_done_other' }, topics.length));
   }
 
   const nothingToDo = state.kind === 'preview' && state.plan.add.length === 0 && state.plan.replace.length === 0;
@@ -141,18 +147,18 @@ export function ImportExportSection({ model }: { model: OptionsModel }) {
             <h4 id={`${id}-preview-heading`}>{t('options_import_preview', [state.pack.name, state.fileName])}</h4>
             {state.plan.add.length > 0 && (
               <>
-                <p>{t('options_import_will_add', [String(state.plan.add.length)])}</p>
+                <p>{tPlural({ one: 'options_import_will_add_one', few: 'options_import_will_add_few', many: 'options_import_will_add_many', other: 'options_import_will_add_other' }, state.plan.add.length)}</p>
                 <TitleList topics={state.plan.add} lang={model.lang} />
               </>
             )}
             {state.plan.replace.length > 0 && (
               <>
-                <p>{t('options_import_will_replace', [String(state.plan.replace.length)])}</p>
+                <p>{tPlural({ one: 'options_import_will_replace_one', few: 'options_import_will_replace_few', many: 'options_import_will_replace_many', other: 'options_import_will_replace_other' }, state.plan.replace.length)}</p>
                 <TitleList topics={state.plan.replace} lang={model.lang} />
               </>
             )}
             {state.plan.unchanged.length > 0 && (
-              <p>{t('options_import_unchanged', [String(state.plan.unchanged.length)])}</p>
+              <p>{tPlural({ one: 'options_import_unchanged_one', few: 'options_import_unchanged_few', many: 'options_import_unchanged_many', other: 'options_import_unchanged_other' }, state.plan.unchanged.length)}</p>
             )}
             {nothingToDo && <p>{t('options_import_nothing')}</p>}
             <div class="actions">

@@ -11,6 +11,7 @@ import * as v from 'valibot';
 import { t } from '../../lib/i18n';
 import { PACK_LANGUAGES, TopicSchema, type Aliases, type PackLanguage, type Quote, type Topic } from '../../lib/pack/schema';
 import { issueMessage } from '../../lib/pack/import';
+import { issueText, languageName } from './text';
 import { quoteRole } from '../../lib/pack/people';
 import { AliasFields, aliasesToDraft, draftToAliases, type AliasDraft, type AliasProblem } from './AliasEditor';
 
@@ -169,7 +170,7 @@ export function TopicForm({ topic, takenIds, onSave, onCancel, track }: TopicFor
       for (const issue of parsed.issues) {
         const keys = (issue.path ?? []).map((p) => p.key);
         const message = issueMessage(issue);
-        const text = t(message.key, message.substitutions);
+        const text = issueText(message);
         if (keys[0] === 'title') add('title', t('options_topic_title'), text);
         else if (keys[0] === 'summary') add('summary', t('options_topic_summary'), text);
         else if (keys[0] === 'notes') add('notes', t('options_topic_notes'), text);
@@ -296,7 +297,7 @@ export function TopicForm({ topic, takenIds, onSave, onCancel, track }: TopicFor
                   <select {...qf('lang')} value={q.lang} onChange={(e) => setQuote(i, { lang: e.currentTarget.value as PackLanguage })}>
                     {PACK_LANGUAGES.map((l) => (
                       <option key={l} value={l}>
-                        {t(`options_lang_${l}`)}
+                        {languageName(l)}
                       </option>
                     ))}
                   </select>

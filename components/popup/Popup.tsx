@@ -9,6 +9,7 @@ import type { PageReport, PageStatus } from '../../lib/messages';
 import type { Settings } from '../../lib/settings/schema';
 import { siteDecision, siteOfUrl } from '../../lib/sites';
 import { t } from '../../lib/i18n';
+import { tPlural } from '../../lib/plural';
 
 type SaveResult = { ok: true } | { ok: false; message: string };
 
@@ -129,7 +130,7 @@ export function Popup({ api }: { api: PopupApi }) {
             {topics.map((topic) => (
               <li key={topic.topicId} data-topic={topic.topicId}>
                 <span class="topic-title">{topic.title}</span>
-                <span class="count" aria-label={t('popup_mentions', String(topic.count))}>
+                <span class="count" aria-label={tPlural({ one: 'popup_mentions_one', few: 'popup_mentions_few', many: 'popup_mentions_many', other: 'popup_mentions_other' }, topic.count)}>
                   {topic.count}
                 </span>
                 <span class="nav">

@@ -199,11 +199,11 @@ describe('import and export', () => {
     await options.chooseImportFile('friend.json', JSON.stringify(SANCTIONS));
     await expect.poll(() => options.importPreview.getAttribute('aria-labelledby')).toBeTruthy();
     expect(await options.importPreview.getByRole('heading').textContent()).toBe('Preview of “A friend’s pack” (friend.json)');
-    expect(await options.importPreview.textContent()).toContain('Will add 1 topics:US security assistance (us-assistance)');
+    expect(await options.importPreview.textContent()).toContain('Will add 1 topic:US security assistance (us-assistance)');
     expect(await storedUserTopics()).toEqual([]);
 
     await options.confirmImport.click();
-    await expect.poll(() => options.status.textContent()).toBe('Imported: 1 added, 0 replaced.');
+    await expect.poll(() => options.status.textContent()).toBe('Imported: 1 topic added, 0 topics replaced.');
     expect((await storedUserTopics()).map((t) => t.id)).toEqual(['us-assistance']);
     await options.topicCard('US security assistance').waitFor();
     expect(await options.topicCard('US security assistance').getByText('Yours').count()).toBe(1);
@@ -249,7 +249,7 @@ describe('import and export', () => {
     await (await browser.worker()).evaluate(() => chrome.storage.local.clear());
     await options.topicCard('US security assistance').waitFor({ state: 'detached' });
     await options.chooseImportFile(download.suggestedFilename(), text);
-    await expect.poll(() => options.importPreview.textContent()).toContain('Will add 1 topics:US security assistance (us-assistance)');
+    await expect.poll(() => options.importPreview.textContent()).toContain('Will add 1 topic:US security assistance (us-assistance)');
     expect(await options.importPreview.textContent()).toContain('3 topics are already the same here.');
     await options.confirmImport.click();
     await options.topicCard('US security assistance').waitFor();

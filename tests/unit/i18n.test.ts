@@ -5,12 +5,17 @@
  * message says something and takes the same substitutions everywhere, the manifest's words come
  * from the locales, and no component writes visible words past `t()`.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { localeLanguages, mergeLocale, type ChromeMessages } from '../../lib/locales';
 import config from '../../wxt.config';
+import { tPlural, type PluralKeys } from '../../lib/plural';
+import { uiLanguage } from '../../lib/i18n';
+import { installFakeI18n } from '../fixtures/fake-i18n';
+import { issueText, languageName } from '../../components/options/text';
 
 const LANGUAGES = localeLanguages('locales');
 const messages: Record<string, ChromeMessages> = Object.fromEntries(LANGUAGES.map((lang) => [lang, mergeLocale(`locales/${lang}`)]));
@@ -36,6 +41,19 @@ describe('the locale files', () => {
   it('exist for English and Ukrainian', () => {
     expect(LANGUAGES).toEqual(expect.arrayContaining(['en', 'uk']));
     expect(Object.keys(en).length).toBeGreaterThan(200);
+  });
+
+  it('exist for every interface language of issue 15', () => {
+    expect(LANGUAGES).toEqual(['de', 'en', 'es', 'fr', 'it', 'lt', 'pl', 'ru', 'uk']);
+  });
+
+  it.each(LANGUAGES)('%s names itself (uiLanguage: the pages\u2019 lang and the plural rules follow the words shown)', (lang) => {
+    expect(messages[lang]!.uiLanguage?.message).toBe(lang);
+  });
+
+  it.each(LANGUAGES)('%s: the store listing fits the stores\u2019 limits (name 75, description 132 characters)', (lang) => {
+    expect([...messages[lang]!.extName!.message].length).toBeLessThanOrEqual(75);
+    expect([...messages[lang]!.extDescription!.message].length).toBeLessThanOrEqual(132);
   });
 
   it.each(LANGUAGES.filter((l) => l !== 'en'))('%s has exactly the English keys', (lang) => {
@@ -228,5 +246,146 @@ describe('no words hard-coded in the interface', () => {
       }
     }
     expect(found).toEqual([]);
+  });
+});
+
+describe('counted phrases (issue 15: plurals through Intl.PluralRules)', () => {
+  /** Every family of plural keys: `popup_mentions` for popup_mentions_one/_few/_many/_other. */
+  const FAMILIES = Object.keys(en)
+    .filter((k) => k.endsWith('_one'))
+    .map((k) => k.slice(0, -'_one'.length));
+  const keysOf = (family: string): PluralKeys => ({ one: `${family}_one`, few: `${family}_few`, many: `${family}_many`, other: `${family}_other` });
+
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.restoreAllMocks();
+  });
+
+  it('every counted message of the popup, options page and badge is a plural family', () => {
+    expect(FAMILIES).toEqual(
+      expect.arrayContaining([
+        'badge_title',
+        'popup_mentions',
+        'options_import_will_add',
+        'options_import_will_replace',
+        'options_import_unchanged',
+        'options_import_added',
+        'options_import_replaced',
+        'options_export_done',
+        'options_invalid_too_long',
+        'options_invalid_min_items',
+        'options_invalid_max_items',
+      ]),
+    );
+    for (const family of FAMILIES) for (const key of Object.values(keysOf(family))) expect(en[key], key).toBeDefined();
+    // The code asks for the families, never for a count-less message.
+    const all = Object.values(code).join('\n');
+    for (const gone of ['badge_title', 'popup_mentions', 'options_import_will_add', 'options_export_done']) expect(all).not.toMatch(new RegExp(`['"\`]${gone}['"\`]`));
+  });
+
+  it('English uses one text for few, many and other', () => {
+    for (const family of FAMILIES) {
+      const { few, many, other } = keysOf(family);
+      expect([en[few]!.message, en[many]!.message], family).toEqual([en[other]!.message, en[other]!.message]);
+    }
+  });
+
+  /** The words a count of 1, 2, 5, 21, 22 (and 11, for the languages where it differs) must come with. */
+  const EXPECTED: Record<string, { mentions: Record<number, string>; added: Record<number, string> }> = {
+    en: {
+      mentions: { 1: '1 mention', 2: '2 mentions', 5: '5 mentions', 11: '11 mentions', 21: '21 mentions', 22: '22 mentions' },
+      added: { 1: '1 topic added', 2: '2 topics added', 5: '5 topics added', 21: '21 topics added', 22: '22 topics added' },
+    },
+    uk: {
+      mentions: { 1: '1 згадка', 2: '2 згадки', 5: '5 згадок', 11: '11 згадок', 21: '21 згадка', 22: '22 згадки' },
+      added: { 1: 'додано 1 тему', 2: 'додано 2 теми', 5: 'додано 5 тем', 21: 'додано 21 тему', 22: 'додано 22 теми' },
+    },
+    ru: {
+      mentions: { 1: '1 упоминание', 2: '2 упоминания', 5: '5 упоминаний', 11: '11 упоминаний', 21: '21 упоминание', 22: '22 упоминания' },
+      added: { 1: 'добавлена 1 тема', 2: 'добавлены 2 темы', 5: 'добавлено 5 тем', 21: 'добавлена 21 тема', 22: 'добавлены 22 темы' },
+    },
+    pl: {
+      mentions: { 1: '1 wzmianka', 2: '2 wzmianki', 5: '5 wzmianek', 11: '11 wzmianek', 21: '21 wzmianek', 22: '22 wzmianki' },
+      added: { 1: 'dodano 1 temat', 2: 'dodano 2 tematy', 5: 'dodano 5 tematów', 21: 'dodano 21 tematów', 22: 'dodano 22 tematy' },
+    },
+    lt: {
+      mentions: { 1: '1 paminėjimas', 2: '2 paminėjimai', 5: '5 paminėjimai', 10: '10 paminėjimų', 11: '11 paminėjimų', 21: '21 paminėjimas', 22: '22 paminėjimai' },
+      added: { 1: 'pridėta 1 tema', 2: 'pridėtos 2 temos', 5: 'pridėtos 5 temos', 12: 'pridėta 12 temų', 21: 'pridėta 21 tema', 22: 'pridėtos 22 temos' },
+    },
+    de: {
+      mentions: { 1: '1 Erwähnung', 2: '2 Erwähnungen', 5: '5 Erwähnungen', 21: '21 Erwähnungen', 22: '22 Erwähnungen' },
+      added: { 1: '1 Thema hinzugefügt', 2: '2 Themen hinzugefügt', 5: '5 Themen hinzugefügt', 21: '21 Themen hinzugefügt', 22: '22 Themen hinzugefügt' },
+    },
+    fr: {
+      // French counts 0 and 1 as singular.
+      mentions: { 0: '0 mention', 1: '1 mention', 2: '2 mentions', 5: '5 mentions', 21: '21 mentions', 22: '22 mentions' },
+      added: { 0: '0 sujet ajouté', 1: '1 sujet ajouté', 2: '2 sujets ajoutés', 5: '5 sujets ajoutés', 21: '21 sujets ajoutés', 22: '22 sujets ajoutés' },
+    },
+    es: {
+      mentions: { 1: '1 mención', 2: '2 menciones', 5: '5 menciones', 21: '21 menciones', 22: '22 menciones' },
+      added: { 1: '1 tema añadido', 2: '2 temas añadidos', 5: '5 temas añadidos', 21: '21 temas añadidos', 22: '22 temas añadidos' },
+    },
+    it: {
+      mentions: { 1: '1 menzione', 2: '2 menzioni', 5: '5 menzioni', 21: '21 menzioni', 22: '22 menzioni' },
+      added: { 1: '1 argomento aggiunto', 2: '2 argomenti aggiunti', 5: '5 argomenti aggiunti', 21: '21 argomenti aggiunti', 22: '22 argomenti aggiunti' },
+    },
+  };
+
+  it('has expectations for every language', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual(LANGUAGES);
+  });
+
+  it.each(LANGUAGES)('%s: tPlural gives the right form for 1, 2, 5, 21 and 22', (lang) => {
+    installFakeI18n(lang);
+    // No language passed: tPlural takes the rules of the language whose words are shown.
+    expect(uiLanguage()).toBe(lang);
+    const expected = EXPECTED[lang]!;
+    const got = (family: string, counts: Record<number, string>) =>
+      Object.fromEntries(Object.keys(counts).map((n) => [n, tPlural(keysOf(family), Number(n))]));
+    expect(got('popup_mentions', expected.mentions)).toEqual(expected.mentions);
+    expect(got('options_import_added', expected.added)).toEqual(expected.added);
+    // The badge's tooltip carries the same count and the same form.
+    for (const [n, words] of Object.entries(expected.mentions)) expect(tPlural(keysOf('badge_title'), Number(n))).toContain(words);
+  });
+
+  it.each(LANGUAGES)('%s: every plural family is written out for each category its language uses', (lang) => {
+    installFakeI18n(lang);
+    const rules = new Intl.PluralRules(lang);
+    for (const family of FAMILIES) {
+      const keys = keysOf(family);
+      for (const n of [0, 1, 2, 3, 5, 11, 21, 22, 25, 101, 1_000_000, 1.5]) {
+        const text = tPlural(keys, n);
+        expect(text, `${family} ${n}`).not.toBe(keys[rules.select(n) as keyof PluralKeys] ?? keys.other);
+        expect(text, `${family} ${n}`).toContain(new Intl.NumberFormat(lang).format(n));
+      }
+      // Where the language has a `many` form for whole numbers (uk, ru, pl: 5 згадок), it is not the singular.
+      if (rules.select(5) === 'many') expect(messages[lang]![keys.many]!.message, family).not.toBe(messages[lang]![keys.one]!.message);
+    }
+  });
+});
+
+describe('the options page\u2019s language names and counted problems', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.restoreAllMocks();
+  });
+
+  it('names a pack language in the reader\u2019s language, for tags the locales have no word for too', () => {
+    installFakeI18n('de');
+    expect(['en', 'uk', 'ru', 'lt', 'pt-BR'].map(languageName)).toEqual(['Englisch', 'Ukrainisch', 'Russisch', 'Litauisch', 'Portugiesisch (Brasilien)']);
+    installFakeI18n('pl');
+    expect(['uk', 'de'].map(languageName)).toEqual(['Ukraiński', 'Niemiecki']);
+  });
+
+  it('a validation limit reads in the plural form of its number', () => {
+    installFakeI18n('ru');
+    expect(issueText({ key: 'options_invalid_too_long', substitutions: ['1'] })).toBe('слишком длинное (не более 1 символа)');
+    expect(issueText({ key: 'options_invalid_too_long', substitutions: ['200'] })).toBe('слишком длинное (не более 200 символов)');
+    expect(issueText({ key: 'options_invalid_min_items', substitutions: ['1'] })).toBe('должно содержать хотя бы 1 запись');
+    installFakeI18n('en');
+    expect(issueText({ key: 'options_invalid_max_items', substitutions: ['1'] })).toBe('can have at most 1 entry');
+    expect(issueText({ key: 'options_invalid_too_long', substitutions: ['80'] })).toBe('is too long (at most 80 characters)');
+    // Not a number: the plain message.
+    expect(issueText({ key: 'options_invalid_too_long', substitutions: [''] })).toBe('is too long (at most  characters)');
   });
 });

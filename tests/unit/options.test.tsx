@@ -216,9 +216,9 @@ describe('options page', () => {
     };
     chooseFile(jsonFile(incoming, 'friend.json'));
     const preview = await screen.findByRole('region', { name: 'Preview of “Friend’s pack” (friend.json)' });
-    expect(within(preview).getByText('Will add 1 topics:')).toBeTruthy();
+    expect(within(preview).getByText('Will add 1 topic:')).toBeTruthy();
     expect(within(preview).getByText(/Sanctions relief/)).toBeTruthy();
-    expect(within(preview).getByText('Will replace 1 topics you have now with the file\u2019s version:'.replace('\u2019', "'"))).toBeTruthy();
+    expect(within(preview).getByText("Will replace 1 topic you have now with the file's version:")).toBeTruthy();
     expect(within(preview).getByText(/The 30-day ceasefire proposal/)).toBeTruthy();
     expect(await loadUserTopics()).toEqual([]);
 
@@ -233,7 +233,7 @@ describe('options page', () => {
     await waitFor(async () => expect((await loadUserTopics()).map((t) => t.id)).toEqual(['ceasefire', 'sanctions']));
     expect(await screen.findByRole('heading', { level: 3, name: 'Sanctions relief' })).toBeTruthy();
     expect(within(topicCard('The 30-day ceasefire proposal')).getByText('Imported version')).toBeTruthy();
-    expect(await screen.findByText('Imported: 1 added, 1 replaced.')).toBeTruthy();
+    expect(await screen.findByText('Imported: 1 topic added, 1 topic replaced.')).toBeTruthy();
   });
 
   it('restores the shipped pack after a confirmation, keeping own topics', async () => {

@@ -39,8 +39,14 @@ export interface ChromiumSession {
   close(): Promise<void>;
 }
 
-/** Launch Chromium with the extension loaded. `headed` needs a display (Xvfb in CI). */
-export async function launchChromium(options: { headed?: boolean; attachToPopups?: boolean } = {}): Promise<ChromiumSession> {
+/**
+ * Launch Chromium with the extension loaded. `headed` needs a display (Xvfb in CI). `lang` is the
+ * browser's interface language (`de`, `pt-BR`; default `en-US`): what `chrome.i18n` picks the
+ * extension's strings by. Chromium on Linux takes it from `--lang` together with LANGUAGE, and needs
+ * Debian's chromium-l10n for any language but en-US.
+ */
+export async function launchChromium(options: { headed?: boolean; attachToPopups?: boolean; lang?: string } = {}): Promise<ChromiumSession> {
+  const lang = options.lang ?? 'en-US';
   if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) throw new Error('Build first: npm run build');
   if (options.attachToPopups) process.env.PW_CHROMIUM_ATTACH_TO_OTHER = '1';
   const profile = mkdtempSync(join(tmpdir(), 'factlight-chromium-'));
@@ -48,12 +54,13 @@ export async function launchChromium(options: { headed?: boolean; attachToPopups
     executablePath: chromiumPath(),
     headless: !options.headed,
     viewport: { width: 1280, height: 900 },
+    ...(options.lang ? { locale: lang, env: { ...process.env, LANGUAGE: lang.replace('-', '_') } } : {}),
     args: [
       `--disable-extensions-except=${CHROME_BUILD}`,
       `--load-extension=${CHROME_BUILD}`,
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-features=Translate,MediaRouter',
-      '--lang=en-US',
+      `--lang=${lang}`,
     ],
   });
   const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -1,14 +1,27 @@
 /** Page object for the options page (`options.html`, also opened as `options.html?track=<phrase>`). */
 import type { Download, Locator, Page } from 'playwright-core';
+import { wordsFor, type Words } from './messages';
 
 export type SiteListName = 'Always on' | 'Never on';
 
 export class OptionsPage {
-  constructor(readonly page: Page) {}
+  /** The page's words in `lang`, the browser's interface language of the run (English by default). */
+  readonly words: Words;
+  constructor(
+    readonly page: Page,
+    lang = 'en',
+  ) {
+    this.words = wordsFor(lang);
+  }
 
   /** The page has loaded the reader's settings (the sections render only then). */
   async waitReady(): Promise<void> {
-    await this.page.getByRole('heading', { level: 2, name: 'Topics' }).waitFor();
+    await this.page.getByRole('heading', { level: 2, name: this.words.say('options_topics_heading'), exact: true }).waitFor();
+  }
+
+  /** The page's title heading ("Factlight settings"). */
+  get heading(): Locator {
+    return this.page.getByRole('heading', { level: 1, name: this.words.say('options_title'), exact: true });
   }
 
   /** The polite status line: "Saved.", "“X” added.", ... */
@@ -28,19 +41,19 @@ export class OptionsPage {
   }
   /** The "Highlight “title”" checkbox. */
   topicEnabled(title: string): Locator {
-    return this.page.getByRole('checkbox', { name: `Highlight “${title}”`, exact: true });
+    return this.page.getByRole('checkbox', { name: this.words.say('options_topic_enabled', title), exact: true });
   }
   /** A colour radio ("Amber", "Violet", ...) of a topic. */
   topicColour(title: string, colour: string): Locator {
-    return this.page.getByRole('group', { name: `Colour for “${title}”`, exact: true }).getByRole('radio', { name: colour, exact: true });
+    return this.page.getByRole('group', { name: this.words.say('options_topic_color', title), exact: true }).getByRole('radio', { name: colour, exact: true });
   }
 
   /** The "Add your own topic" form. */
   get addTopicForm(): Locator {
-    return this.page.getByRole('form', { name: 'Add your own topic' });
+    return this.page.getByRole('form', { name: this.words.say('options_topic_add_heading') });
   }
   get addTopicTitle(): Locator {
-    return this.addTopicForm.getByRole('textbox', { name: 'Title', exact: true });
+    return this.addTopicForm.getByRole('textbox', { name: this.words.say('options_topic_title'), exact: true });
   }
   /** An alias textarea of the add form: 'English', 'Ukrainian' or 'Russian'. */
   addTopicAliases(language = 'English'): Locator {
