@@ -10,10 +10,25 @@ import { isMessage, type PageReport } from '../lib/messages';
 import { clearTab, loadTabReport, saveFrameReport } from '../lib/tab-reports';
 import { loadEffectiveTopics, loadSettings, saveSettings, setSiteEnabled } from '../lib/settings/store';
 import { detailsFor, type TopicDetails } from '../lib/pack/lean';
+import { termsFor, type LanguageTerms } from '../lib/matcher/languages';
 import { SHIPPED_PACK } from '../data/shipped-pack';
 import { siteDecision, siteOfUrl } from '../lib/sites';
 import { t } from '../lib/i18n';
+import { tPlural } from '../lib/plural';
 import { timelineUrl } from '../lib/timeline-url';
+import { popoverMessagesFor } from '../lib/popover-messages';
+import type { ChromeMessages } from '../lib/locales';
+
+/**
+ * Every language's popover messages, bundled here (not in the content script) so a popover can
+ * speak the page's language rather than the browser's (lib/popover-messages.ts).
+ */
+const POPOVER_LOCALES: Record<string, ChromeMessages> = Object.fromEntries(
+  Object.entries(import.meta.glob<ChromeMessages>('../locales/*/popover.json', { eager: true, import: 'default' })).map(([path, messages]) => [
+    path.split('/').at(-2)!,
+    messages,
+  ]),
+);
 
 const MENU_TRACK = 'factlight-track-phrase';
 /** Dark slate with white text: readable on light and on dark toolbars. */
@@ -27,7 +42,7 @@ function action() {
 async function showBadge(tabId: number, report: PageReport | null): Promise<void> {
   const count = report && report.status === 'on' ? report.total : 0;
   const text = count > 0 ? (count > 999 ? '999+' : String(count)) : '';
-  const title = count > 0 ? t('badge_title', String(count)) : t('actionTitle');
+  const title = count > 0 ? tPlural({ one: 'badge_title_one', few: 'badge_title_few', many: 'badge_title_many', other: 'badge_title_other' }, count) : t('actionTitle');
   try {
     await action().setBadgeText({ tabId, text });
     await action().setBadgeBackgroundColor({ tabId, color: BADGE_BG });
@@ -66,6 +81,14 @@ async function topicDetails(topicIds: unknown): Promise<Record<string, TopicDeta
 }
 
 /**
+ * The terms of `languages` (aliases, per-language anchors and exclusions) of the topics in effect:
+ * the content script carries en, uk and ru only, and asks for a page's other languages.
+ */
+async function topicTerms(languages: unknown): Promise<Record<string, LanguageTerms>> {
+  return termsFor(await loadEffectiveTopics(SHIPPED_PACK.topics), languages);
+}
+
+/**
  * Open the timeline page for `topicId` next to the reader's tab. Only what the page needs travels
  * in its address (a topic id and a date), and both are checked first: the message comes from a
  * content script running in a page we do not trust.
@@ -79,7 +102,9 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
     if (!isMessage(message)) return undefined;
     if (message.type === 'topic-details') return topicDetails(message.topicIds);
+    if (message.type === 'topic-terms') return topicTerms(message.languages);
     if (message.type === 'open-timeline') return openTimeline(message.topicId, message.published, sender.tab);
+    if (message.type === 'popover-messages') return Promise.resolve(popoverMessagesFor(POPOVER_LOCALES, message.lang));
     if (message.type !== 'report' || sender.tab?.id === undefined) return undefined;
     const tabId = sender.tab.id;
     return saveFrameReport(tabId, sender.frameId ?? 0, message.report).then((combined) => showBadge(tabId, combined));

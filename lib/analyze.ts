@@ -10,6 +10,9 @@ import { classifyCandidate, type Decision, type MatchReason } from './matcher/cl
 import { countContextTerms, findCandidates, findContextHits, findTimeYears, type Candidate, type ContextHit } from './matcher/find';
 import { findArticleRoots, isInArticle } from './page/roots';
 import { readPageMeta } from './page/meta';
+import { articleLanguage, pageLanguages } from './page/lang';
+import { topicForLanguages } from './matcher/languages';
+import type { LeanTopic } from './pack/lean';
 
 export { compileTopics, type CompiledTopics, type MatchReason };
 
@@ -136,7 +139,8 @@ export function buildArticleContext(
   const roots = options.roots ?? findArticleRoots(doc);
   let text: string | undefined;
   const ctx = {
-    lang: meta.lang,
+    // The article's own text, when its roots are known, says its language better than the template.
+    lang: roots.length && roots[0] !== doc.body ? articleLanguage(meta.lang, rootsText(roots)) : meta.lang,
     ...(meta.publishedAt && { publishedAt: meta.publishedAt }),
     isNews: meta.isNews,
     roots,
@@ -148,6 +152,25 @@ export function buildArticleContext(
     get: () => (text ??= (options.sample ? options.sample() : articleSample(roots)).join('\n')),
   });
   return ctx;
+}
+
+/** The start of the article's own text, for its language. */
+function rootsText(roots: readonly Element[]): string {
+  let out = '';
+  for (const root of roots) {
+    out += ` ${(root.textContent ?? '').slice(0, 5000)}`;
+    if (out.length >= 5000) break;
+  }
+  return out;
+}
+
+/**
+ * `topics` with the terms a page in `doc`'s languages needs, as the content script compiles them:
+ * the carried languages (en, uk, ru) and every language the page's markup or text uses.
+ */
+export function topicsForPage<T extends LeanTopic>(doc: Document, topics: readonly T[]): T[] {
+  const languages = pageLanguages(doc);
+  return topics.map((topic) => topicForLanguages(topic, languages));
 }
 
 /** Segments side by side in a list are neighbours on the page, unless their ordinals say they are not. */

@@ -43,10 +43,21 @@ export type Message =
    */
   | { type: 'topic-details'; topicIds: string[] }
   /**
+   * content -> background: the aliases and per-language anchors and exclusions of these languages
+   * (primary subtags), which the content script does not carry beyond en, uk and ru (see
+   * lib/matcher/languages.ts). Answers `Record<topicId, LanguageTerms>`.
+   */
+  | { type: 'topic-terms'; languages: string[] }
+  /**
    * content -> background: open the topic's whole story on the timeline page, marking where the
    * article (published on `published`, when known) falls in it.
    */
-  | { type: 'open-timeline'; topicId: string; published?: string };
+  | { type: 'open-timeline'; topicId: string; published?: string }
+  /**
+   * content -> background: the popover's own words in the page's language `lang` (a BCP 47 tag).
+   * Answers `PopoverMessages | null` (lib/popover-messages.ts).
+   */
+  | { type: 'popover-messages'; lang: string };
 
 /** Narrow an unknown runtime message to our union (messages from elsewhere are ignored). */
 export function isMessage(value: unknown): value is Message {
@@ -54,6 +65,6 @@ export function isMessage(value: unknown): value is Message {
     typeof value === 'object' &&
     value !== null &&
     typeof (value as { type?: unknown }).type === 'string' &&
-    ['report', 'get-report', 'jump', 'announce', 'topic-details', 'open-timeline'].includes((value as { type: string }).type)
+    ['report', 'get-report', 'jump', 'announce', 'topic-details', 'topic-terms', 'open-timeline', 'popover-messages'].includes((value as { type: string }).type)
   );
 }

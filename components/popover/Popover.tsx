@@ -8,11 +8,12 @@
 import type { PackLanguage, TimelineEntry } from '../../lib/pack/schema';
 import type { LeanTopic } from '../../lib/pack/lean';
 import type { Excerpt } from '../../lib/excerpts';
-import { formatDate, pick } from '../../lib/format';
-import { t } from '../../lib/i18n';
+import { formatDate } from '../../lib/format';
+import { t as browserT } from '../../lib/i18n';
 import { tPlural } from '../../lib/plural';
+import { translator, type PopoverMessages } from '../../lib/popover-messages';
 import { quotesAround, storyAround } from '../../lib/pack/story';
-import { QuoteFigure, TimelineItem } from '../story/StoryItems';
+import { PackText, QuoteFigure, TimelineItem } from '../story/StoryItems';
 
 /** Why a mention matched, as the matcher reports it (codes become words here). */
 export interface Reason {
@@ -36,10 +37,15 @@ export interface PopoverProps {
   onJump(index: number): void;
   /** Open the topic's whole story on the extension's timeline page. */
   onOpenTimeline(): void;
+  /**
+   * The popover's own words in the page's language, when we ship that language (the background
+   * sends them); otherwise the browser's language serves. Dates then follow the same language.
+   */
+  messages?: PopoverMessages | null;
 }
 
 /** Human words for one reason, in the interface language. */
-export function describeReason(reason: Reason, locale?: string): string {
+export function describeReason(reason: Reason, locale?: string, t: (key: string, substitutions?: string | string[]) => string = browserT): string {
   const detail = reason.detail.join(', ');
   switch (reason.code) {
     case 'alias': // [alias, the text as found]
@@ -57,7 +63,9 @@ export function describeReason(reason: Reason, locale?: string): string {
   }
 }
 
-export function Popover({ topic, lang, locale, reasons, excerpts, show, published, onClose, onJump, onOpenTimeline }: PopoverProps) {
+export function Popover({ topic, lang, locale: readerLocale, reasons, excerpts, show, published, onClose, onJump, onOpenTimeline, messages }: PopoverProps) {
+  const t = translator(messages?.messages);
+  const locale = messages?.lang ?? readerLocale;
   const titleId = `factlight-title-${topic.id}`;
   const story = storyAround(topic.timeline ?? [], published);
   const quotes = quotesAround(topic.quotes ?? [], published);
@@ -73,7 +81,7 @@ export function Popover({ topic, lang, locale, reasons, excerpts, show, publishe
     <div class="card" role="dialog" aria-labelledby={titleId} aria-modal="false" lang={lang}>
       <header class="head">
         <h2 id={titleId} class="title" tabIndex={-1}>
-          {pick(topic.title, lang)}
+          <PackText text={topic.title} lang={lang} />
         </h2>
         <button type="button" class="close" onClick={onClose} aria-label={t('popover_close')} title={t('popover_close')}>
           <span aria-hidden="true">×</span>
@@ -88,13 +96,19 @@ export function Popover({ topic, lang, locale, reasons, excerpts, show, publishe
                 { one: 'popover_since_one', few: 'popover_since_few', many: 'popover_since_many', other: 'popover_since_other' },
                 story.sinceCount,
                 [formatDate(story.published, locale)],
+                messages?.lang,
+                t,
               )}
             </h3>
             {entries(`${titleId}-since`, story.since)}
           </section>
         )}
 
-        {topic.summary && <p class="summary">{pick(topic.summary, lang)}</p>}
+        {topic.summary && (
+          <p class="summary">
+            <PackText text={topic.summary} lang={lang} />
+          </p>
+        )}
         {show.timeline && story.kind !== 'latest' && story.before.length > 0 && (
           <section aria-labelledby={`${titleId}-before`}>
             <h3 id={`${titleId}-before`}>{t('popover_beforeArticle', formatDate(story.published, locale))}</h3>
@@ -153,7 +167,7 @@ export function Popover({ topic, lang, locale, reasons, excerpts, show, publishe
             <summary>{t('popover_why')}</summary>
             <ul>
               {reasons.map((r, i) => (
-                <li key={i}>{describeReason(r, locale)}</li>
+                <li key={i}>{describeReason(r, locale, t)}</li>
               ))}
             </ul>
           </details>

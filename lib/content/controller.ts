@@ -4,7 +4,6 @@
  * and reports counts to the badge. It changes the page only through `Highlighter` and `UiHost`.
  */
 import { browser } from 'wxt/browser';
-import type { Topic } from '../pack/schema';
 import type { Settings } from '../settings/schema';
 import { isMessage, type Message, type PageReport, type PageStatus } from '../messages';
 import { loadEffectiveTopics, loadSettings, topicPrefs, watchSettings, watchTopics } from '../settings/store';
@@ -37,8 +36,11 @@ import { highlightStyle } from '../dom/highlight-style';
 import { FOCUS_OUTLINE } from './focus';
 import { pageTheme } from './theme';
 import { UiHost } from './ui-host';
-import leanTopics from 'virtual:factlight/lean-topics';
+import leanTopics, { extraLanguages, extraLiterals } from 'virtual:factlight/lean-topics';
+import { CARRIED_LANGUAGES, extraAliasLiterals, extraLanguagesOf, topicForLanguages, withTerms, type LanguageTerms } from '../matcher/languages';
+import { articleLanguage, pageLanguages } from '../page/lang';
 import type { LeanTopic, TopicDetails } from '../pack/lean';
+import { isPopoverMessages, type PopoverMessages } from '../popover-messages';
 
 const HOVER_DELAY_MS = 350;
 /**
@@ -81,6 +83,8 @@ interface ScanStats {
   slices: number;
   /** The longest slice of each step (`compile`, `metadata`, `read`, `wrap`...), in the order they ran. */
   longestByStep: Map<string, number>;
+  /** Time spent waiting for the background's answer with the terms of the page's other languages (not busy time). */
+  termsWaitMs?: number;
 }
 
 interface Tracked {
@@ -94,10 +98,19 @@ export class PageController {
   private topics: LeanTopic[] = [];
   /** Timelines and quotes from the background, per topic id (see lib/pack/lean.ts). */
   private readonly details = new Map<string, TopicDetails>();
+  /** The popover's words in the page's language, asked for once per language (lib/popover-messages.ts). */
+  private popoverMessages: { lang: string; answer: PopoverMessages | null | undefined; asked: Promise<void> } | null = null;
   private readonly detailsPending = new Map<string, Promise<void>>();
   /** Counts popover openings, so a slow one that a later click overtook is dropped. */
   private openings = 0;
   private compiled: CompiledTopics | null = null;
+  /**
+   * The languages (primary subtags) the page uses, beyond the carried en, uk and ru, whose terms the
+   * compiled topics include; and the terms of those languages the background sent, per topic id.
+   */
+  private pageLanguages = new Set<string>();
+  private languageTerms: Record<string, LanguageTerms> = {};
+  private readonly termsAsked = new Set<string>();
   private article: ArticleContext | null = null;
   private roots: Element[] = [];
   /** True when the last refresh was ruled out by the quick check before finding the article roots. */
@@ -150,6 +163,8 @@ export class PageController {
           // The reader edited a topic: its timeline or quotes may have changed too.
           this.details.clear();
           this.detailsPending.clear();
+          this.languageTerms = {};
+          this.termsAsked.clear();
           return this.refresh();
         }),
     );
@@ -173,6 +188,48 @@ export class PageController {
 
   private loadTopics(): Promise<LeanTopic[]> {
     return loadEffectiveTopics(leanTopics);
+  }
+
+  /** `topics` compiled with the terms of the carried languages and of the page's other languages. */
+  private compileFor(topics: readonly LeanTopic[]): CompiledTopics {
+    return compileTopics(withTerms(topics, this.languageTerms).map((topic) => topicForLanguages(topic, this.pageLanguages)));
+  }
+
+  /**
+   * The languages the page uses that some topic has terms in (shipped or the reader's own) and the
+   * compiled topics do not include yet. `texts` is the page's text as the quick check copied it
+   * (null for a page too large to copy: then its markup alone says).
+   */
+  private languagesToAdd(doc: Document, texts: readonly string[] | null, topics: readonly LeanTopic[]): Set<string> {
+    // Most pages hold no alias of any other language: one pass over the text says so, and their
+    // languages are not worked out at all.
+    const own = topics.filter((topic) => extraLanguagesOf(topic).length && !leanTopics.includes(topic));
+    const literals = [extraLiterals, extraAliasLiterals(own)].filter(Boolean).join('|');
+    const mayUse = literals && new RegExp(literals, 'iu');
+    if (!mayUse || (texts && !texts.some((text) => mayUse.test(text)))) return new Set();
+    const used = pageLanguages(doc, texts ?? []);
+    const known = new Set([...extraLanguages, ...topics.flatMap(extraLanguagesOf)]);
+    return new Set([...used].filter((l) => known.has(l) && !CARRIED_LANGUAGES.includes(l) && !this.pageLanguages.has(l)));
+  }
+
+  /** Asks the background, once per language, for the terms of `languages` (see lib/matcher/languages.ts). */
+  private async loadLanguageTerms(languages: ReadonlySet<string>): Promise<void> {
+    const ask = [...languages].filter((l) => extraLanguages.includes(l) && !this.termsAsked.has(l));
+    if (!ask.length) return;
+    for (const l of ask) this.termsAsked.add(l);
+    try {
+      const answer: unknown = await browser.runtime.sendMessage({ type: 'topic-terms', languages: ask } satisfies Message);
+      if (!answer || typeof answer !== 'object') return;
+      for (const [id, terms] of Object.entries(answer as Record<string, LanguageTerms>)) {
+        const had = this.languageTerms[id];
+        this.languageTerms[id] = had
+          ? { aliases: { ...had.aliases, ...terms.aliases }, languages: { ...had.languages, ...terms.languages } }
+          : terms;
+      }
+    } catch {
+      // The background is restarting (an update): the page keeps the carried languages' terms.
+      for (const l of ask) this.termsAsked.delete(l);
+    }
   }
 
   private enabledTopics(): LeanTopic[] {
@@ -202,7 +259,7 @@ export class PageController {
     const topics = this.enabledTopics();
     // Compiling the pack gets a slice of its own: on the first page a browser shows, the content
     // script's code is still cold and this alone took 20-30 ms.
-    const built = await this.inSlice(generation, 'compile', stats, () => (topics.length ? compileTopics(topics) : null));
+    const built = await this.inSlice(generation, 'compile', stats, () => (topics.length ? this.compileFor(topics) : null));
     if (!built) return;
     const compiled = built.value;
     this.compiled = compiled;
@@ -230,7 +287,28 @@ export class PageController {
     if (!(await this.inSlice(generation, 'warm', stats, () => warmQuickCheck(compiled)))) return;
     const texts = await this.inSlice(generation, 'quick-copy', stats, () => quickTexts(doc.body, { onShadowRoot: this.onShadowRoot }));
     if (!texts) return;
-    const ruledOut = await this.inSlice(generation, 'quick-test', stats, () => texts.value !== null && noneMayMatch(texts.value, compiled));
+    // The languages the page uses, from its markup and its text (a site's template may say `en`
+    // around a German or Ukrainian article): the terms of any language the compiled topics lack
+    // come from the background, one message, and the topics are compiled again with them.
+    const languages = await this.inSlice(generation, 'languages', stats, () => this.languagesToAdd(doc, texts.value, topics));
+    if (!languages) return;
+    let compiledNow = compiled;
+    if (languages.value.size) {
+      const asked = performance.now();
+      await this.loadLanguageTerms(languages.value);
+      stats.termsWaitMs = performance.now() - asked;
+      if (generation !== this.generation) return;
+      for (const l of languages.value) this.pageLanguages.add(l);
+      const again = await this.inSlice(generation, 'compile-languages', stats, () => {
+        const recompiled = this.compileFor(topics);
+        warmQuickCheck(recompiled);
+        return recompiled;
+      });
+      if (!again) return;
+      compiledNow = again.value;
+      this.compiled = compiledNow;
+    }
+    const ruledOut = await this.inSlice(generation, 'quick-test', stats, () => texts.value !== null && noneMayMatch(texts.value, compiledNow));
     if (!ruledOut) return;
     if (ruledOut.value) {
       // Not even the article roots were needed; a later change that may mention a topic reads
@@ -244,6 +322,8 @@ export class PageController {
     const roots = await this.inSlice(generation, 'roots', stats, () => findArticleRoots(doc));
     if (!roots) return;
     article.roots = roots.value;
+    // The article's own language, not its site's template, decides the popover's language.
+    article.lang = articleLanguage(article.lang, rootsSample(roots.value, doc));
     this.roots = article.roots.length ? article.roots : [doc.body];
     this.rootsPending = false;
     await this.process(this.roots, generation, stats);
@@ -410,7 +490,13 @@ export class PageController {
 
   private topicTitle(topicId: string): string {
     const topic = this.topics.find((x) => x.id === topicId);
-    return topic ? pick(topic.title, packLanguage(this.article?.lang)) : topicId;
+    return topic ? pick(this.titleOf(topic), packLanguage(this.article?.lang)) : topicId;
+  }
+
+  /** `topic`'s title with the page's other languages the background sent (the bundle carries en, uk, ru). */
+  private titleOf(topic: LeanTopic): LeanTopic['title'] {
+    const more = this.languageTerms[topic.id]?.title;
+    return more ? { ...more, ...topic.title } : topic.title;
   }
 
   private setStatus(status: PageStatus): void {
@@ -421,7 +507,10 @@ export class PageController {
     const report: PageReport = { status, url: this.doc.location?.href ?? '', topics, total: topics.reduce((n, x) => n + x.count, 0) };
     // The popovers of the topics found will want their timelines and quotes: ask for them now, not
     // on the reader's click.
-    if (counts.size) void this.fetchDetails([...counts.keys()]);
+    if (counts.size) {
+      void this.fetchDetails([...counts.keys()]);
+      void this.fetchPopoverMessages();
+    }
     const serialized = JSON.stringify(report);
     if (serialized === this.lastSerialized) return;
     this.lastSerialized = serialized;
@@ -579,9 +668,30 @@ export class PageController {
     const opening = ++this.openings;
     if (this.details.has(topicId)) return this.openNow(el, focus);
     const waited = new Promise((resolve) => setTimeout(resolve, DETAILS_WAIT_MS));
-    void Promise.race([this.fetchDetails([topicId]), waited]).then(() => {
+    void Promise.race([Promise.all([this.fetchDetails([topicId]), this.fetchPopoverMessages()]), waited]).then(() => {
       if (opening === this.openings && el.isConnected) this.openNow(el, focus);
     });
+  }
+
+  /**
+   * Ask the background, once per page language, for the popover's words in that language. Resolves
+   * when they are here, or when the background had none or could not answer (the browser's
+   * language then serves).
+   */
+  private fetchPopoverMessages(): Promise<void> {
+    const lang = this.article?.lang ?? '';
+    if (this.popoverMessages?.lang === lang) return this.popoverMessages.asked;
+    const entry: { lang: string; answer: PopoverMessages | null | undefined; asked: Promise<void> } = { lang, answer: undefined, asked: Promise.resolve() };
+    entry.asked = browser.runtime
+      .sendMessage({ type: 'popover-messages', lang } satisfies Message)
+      .then((answer: unknown) => {
+        entry.answer = isPopoverMessages(answer) ? answer : null;
+      })
+      .catch(() => {
+        entry.answer = null;
+      });
+    this.popoverMessages = entry;
+    return entry.asked;
   }
 
   /** The mention behind highlight `el`, and the highlight that opens its popover. */
@@ -597,7 +707,7 @@ export class PageController {
     const lean = behind && this.topics.find((x) => x.id === behind.tracked.mention.topicId);
     if (!behind || !lean) return;
     const { tracked, first } = behind;
-    const topic: LeanTopic = { ...lean, ...this.details.get(lean.id) };
+    const topic: LeanTopic = { ...lean, title: this.titleOf(lean), ...this.details.get(lean.id) };
     const lang = packLanguage(this.article?.lang);
     const sameTopic = this.mentions.filter((m) => m.mention.topicId === topic.id);
     const excerpts: Array<{ excerpt: Excerpt; tracked: Tracked }> = [];
@@ -618,6 +728,7 @@ export class PageController {
         excerpts: excerpts.map((x) => x.excerpt),
         show: { timeline: this.settings.popover.showTimeline, quotes: this.settings.popover.showQuotes, inArticle: this.settings.popover.showInArticle },
         published: this.article?.publishedAt,
+        messages: this.popoverMessages?.lang === (this.article?.lang ?? '') ? this.popoverMessages.answer : null,
         onOpenTimeline: () => {
           // Extension pages cannot be opened by a link from a web page; the background opens the tab.
           const message: Message = { type: 'open-timeline', topicId: topic.id, published: this.article?.publishedAt };
@@ -649,7 +760,8 @@ function publishStats(start: number, stats: ScanStats, mentions: number): void {
     const prescan = stats.longestByStep.get('metadata') ?? 0;
     const name =
       `factlight:scan busy=${stats.busyMs.toFixed(2)} longest=${longest.toFixed(2)} slices=${stats.slices} mentions=${mentions} ` +
-      `prescan=${prescan.toFixed(2)} longestAt=${longestAt} steps=${steps.map(([step, ms]) => `${step}:${ms.toFixed(1)}`).join(',')}`;
+      `prescan=${prescan.toFixed(2)} longestAt=${longestAt} steps=${steps.map(([step, ms]) => `${step}:${ms.toFixed(1)}`).join(',')}` +
+      (stats.termsWaitMs !== undefined ? ` termsWait=${stats.termsWaitMs.toFixed(2)}` : '');
     performance.measure(name, { start, end: performance.now() });
   } catch {
     // performance.measure with options is missing in old engines: timings are optional.
@@ -692,4 +804,15 @@ function flashRange(doc: Document, mention: FoundMention): void {
   const selection = doc.getSelection();
   selection?.removeAllRanges();
   selection?.addRange(range);
+}
+
+/** The start of the article's own text (not the whole body), for telling its language. */
+function rootsSample(roots: readonly Element[], doc: Document): string {
+  let out = '';
+  for (const root of roots) {
+    if (root === doc.body || root === doc.documentElement) continue;
+    out += ` ${(root.textContent ?? '').slice(0, 5000)}`;
+    if (out.length >= 5000) break;
+  }
+  return out;
 }

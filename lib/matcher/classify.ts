@@ -113,17 +113,25 @@ function sameSentence(text: string | undefined, c: Candidate, h: { start: number
 function weigh(compiled: CompiledTopics, topic: CompiledTopic, c: Candidate, ev: Evidence) {
   const anchors: Side = { score: 0, terms: new Map() };
   const excludes: Side = { score: 0, terms: new Map() };
-  const add = (hit: ContextHit, weight: number) => {
+  // Where two terms match the same words ("Zelenskyy" for `Zelensky*` and another language's
+  // `Zelensk*`), the words count once: a pack that speaks several languages must not weigh more.
+  const seen = new Set<string>();
+  // (Neighbours' hits are keyed apart from the mention's own segment's; two neighbours with the same
+  // role at the very same offsets would count once, which costs at most one word of evidence.)
+  const add = (hit: ContextHit, weight: number, where: 'own' | 'next') => {
     const role = compiled.terms[hit.term]!.roles[topic.index];
     if (!role) return;
+    const span = `${where}:${role}:${hit.start}:${hit.end}`;
+    if (seen.has(span)) return;
+    seen.add(span);
     const side = role === 'anchor' ? anchors : excludes;
     // Distinct terms count once, at their nearest: "Ukraine ... Ukraine ... Ukraine" is one word of evidence.
     side.terms.set(hit.term, Math.max(side.terms.get(hit.term) ?? 0, weight));
   };
-  for (const h of ev.sameSegment) add(h, nearWeight(gapBetween(c, h)) * (sameSentence(ev.segmentText, c, h) ? 1 : OTHER_SENTENCE));
+  for (const h of ev.sameSegment) add(h, nearWeight(gapBetween(c, h)) * (sameSentence(ev.segmentText, c, h) ? 1 : OTHER_SENTENCE), 'own');
   // Anchors in the mention's own paragraph, before neighbours add theirs.
   const ownAnchors = anchors.terms.size;
-  for (const h of ev.neighbours) add(h, NEIGHBOUR_WEIGHT);
+  for (const h of ev.neighbours) add(h, NEIGHBOUR_WEIGHT, 'next');
   // A year before the topic's events, named as the time of something ("in May 2023"), weighs like an
   // exclusion: it places the mention in another time (the 2023 Jeddah summit, a 2019 truce).
   let pastYear: YearHit | undefined;
@@ -199,7 +207,7 @@ export function classifyCandidate(c: Candidate, compiled: CompiledTopics, ev: Ev
 
   // A topic with no context words (a phrase the reader tracks, a pack that asks for none) has
   // nothing to weigh: its alias is the whole rule, minus the date and exclusion checks above.
-  if (!topic.topic.context?.anchors?.length || topic.requireAnchors === 0) {
+  if (!topic.anchored || topic.requireAnchors === 0) {
     return { accepted: true, reasons: [...reasons, { code: 'alias-only', detail: [] }] };
   }
 

@@ -30,6 +30,8 @@ export interface CompiledTopic {
   eventsBegin?: string;
   /** Distinct anchors a mention's evidence needs. */
   requireAnchors: number;
+  /** True when the topic has anchors (in any language): without them its alias alone decides. */
+  anchored: boolean;
 }
 
 /** A pack compiled for matching. Build once per pack and reuse: compiling costs far more than a search. */
@@ -62,13 +64,13 @@ export interface CompiledTopics {
 const byLengthDesc = (a: string, b: string) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0);
 
 function allAliases(topic: Topic): string[] {
-  const { en = [], uk = [], ru = [] } = topic.aliases;
-  return [...new Set([...en, ...uk, ...ru].map(normalizeTerm))].filter(Boolean).sort(byLengthDesc);
+  return [...new Set(Object.values(topic.aliases).flat().map(normalizeTerm))].filter(Boolean).sort(byLengthDesc);
 }
 
 /**
- * Compiles `topics` for `findCandidates` and `findContextHits`. Throws only if a term cannot be
- * compiled, which `parsePack` rules out for packs that passed validation.
+ * Compiles `topics` for `findCandidates` and `findContextHits`: every alias and context term they
+ * hold, in every language (narrow them first with `topicForLanguages` for one page). Throws only if
+ * a term cannot be compiled, which `parsePack` rules out for packs that passed validation.
  */
 export function compileTopics(topics: readonly Topic[]): CompiledTopics {
   const compiled: CompiledTopic[] = topics.map((topic, index) => ({
@@ -78,6 +80,7 @@ export function compileTopics(topics: readonly Topic[]): CompiledTopics {
     aliases: allAliases(topic).map(lazyAlias),
     eventsBegin: topic.eventsBegin,
     requireAnchors: topic.context?.requireAnchors ?? 1,
+    anchored: !!topic.context?.anchors.length || Object.values(topic.context?.languages ?? {}).some((c) => !!c.anchors?.length),
   }));
 
   // A topic without aliases still gets a group (that never matches) so group i + 1 stays topic i.
@@ -105,8 +108,9 @@ export function compileTopics(topics: readonly Topic[]): CompiledTopics {
     if (terms[i]!.roles[topicIndex] !== 'exclude') terms[i]!.roles[topicIndex] = role;
   };
   compiled.forEach((t) => {
-    for (const a of t.topic.context?.anchors ?? []) addTerm(a, t.index, 'anchor');
-    for (const x of t.topic.context?.exclude ?? []) addTerm(x, t.index, 'exclude');
+    const perLanguage = Object.values(t.topic.context?.languages ?? {});
+    for (const a of [...(t.topic.context?.anchors ?? []), ...perLanguage.flatMap((c) => c.anchors ?? [])]) addTerm(a, t.index, 'anchor');
+    for (const x of [...(t.topic.context?.exclude ?? []), ...perLanguage.flatMap((c) => c.exclude ?? [])]) addTerm(x, t.index, 'exclude');
   });
   let contextIndex: TermIndex | null = null;
   return {

@@ -2,6 +2,7 @@
  * The searches: candidates (alias matches) and context hits (anchor and exclusion terms) in a piece
  * of text. Offsets always index the text as given, even when invisible characters sat inside a match.
  */
+import { MONTH_NAMES } from '../page/dates';
 import type { CompiledTopics } from './compile';
 import type { YearHit } from './classify';
 import { originalSpan, stripInvisible } from './pattern';
@@ -72,24 +73,29 @@ export function countContextTerms(text: string, compiled: CompiledTopics, counts
   return counts;
 }
 
+/**
+ * Month names a year may follow ("May 2023", "травня 2023", "marca 2023"): those datelines use
+ * (`MONTH_NAMES`), and the Ukrainian and Russian locatives ("у травні 2023"). Lithuanian writes the
+ * year first ("2023 m. gegužės 11 d."): see LT_YEAR_RE.
+ */
 const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  // Ukrainian and Russian months in the genitive ("11 травня 2023", "11 мая 2023") and the locative ("у травні").
-  'січня', 'лютого', 'березня', 'квітня', 'травня', 'червня', 'липня', 'серпня', 'вересня', 'жовтня', 'листопада', 'грудня',
+  ...Object.keys(MONTH_NAMES),
   'січні', 'лютому', 'березні', 'квітні', 'травні', 'червні', 'липні', 'серпні', 'вересні', 'жовтні', 'листопаді', 'грудні',
-  'января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря',
   'январе', 'феврале', 'марте', 'апреле', 'мае', 'июне', 'июле', 'августе', 'сентябре', 'октябре', 'ноябре', 'декабре',
 ];
 /**
- * A year named as the time of something: after "in", "during", "в", "у" (with up to two words
- * between, "in early May 2023", "у травні 2023") or after a month. A bare number ("2023 people")
- * or "since 2014" is not a time of the event itself, so it does not count.
+ * A year named as the time of something: after "in", "during", "в", "у" and their German, French,
+ * Spanish, Italian and Polish counterparts ("im", "en", "au", "nel", "w"), with up to two words
+ * between ("in early May 2023", "у травні 2023", "en mayo de 2023"), or after a month ("marzo de
+ * 2023"). A bare number ("2023 people") or "since 2014" is not a time of the event itself, so it does
+ * not count.
  */
 const YEAR_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:(?:in|during|в|у|во)\\s+(?:[\\p{L}.]+\\s+){0,2}|(?:${MONTHS.join('|')})\\.?\\s+(?:\\d{1,2},?\\s+)?)(19[5-9]\\d|20[0-4]\\d)(?!\\p{N})`,
+  `(?<![\\p{L}\\p{N}])(?:(?:in|during|в|у|во|im|en|au|nel|nell|w|we)\\s+(?:[\\p{L}.]+\\s+){0,2}|(?:${MONTHS.join('|')})\\.?\\s+(?:\\d{1,2},?\\s+)?(?:de\\s+|del\\s+)?)(19[5-9]\\d|20[0-4]\\d)(?!\\p{N})`,
   'giu',
 );
+/** Lithuanian names a time by the year first: "2023 m." ("in 2023"), "2023 m. gegužę". */
+const LT_YEAR_RE = /(?<![\p{L}\p{N}])(19[5-9]\d|20[0-4]\d)\s?m\.(?![\p{L}\p{N}])/gu;
 
 /** Years named as the time of something in `text`, with the offsets of the year digits. */
 export function findTimeYears(text: string): YearHit[] {
@@ -99,5 +105,7 @@ export function findTimeYears(text: string): YearHit[] {
     const end = m.index + m[0].length;
     out.push({ year: Number(m[1]), start: end - 4, end });
   }
-  return out;
+  LT_YEAR_RE.lastIndex = 0;
+  for (let m = LT_YEAR_RE.exec(text); m; m = LT_YEAR_RE.exec(text)) out.push({ year: Number(m[1]), start: m.index, end: m.index + 4 });
+  return out.length > 1 ? out.sort((a, b) => a.start - b.start) : out;
 }

@@ -49,7 +49,8 @@ export function termSource(term: string): string {
  */
 export const CYRILLIC_LOOKALIKES: Record<string, string> = { і: 'i', ї: 'ï' };
 
-function wordSource(word: string): string {
+/** RegExp source for one word of a term (a `*` in it matches any letters). */
+export function wordSource(word: string): string {
   let out = '';
   for (const ch of word) {
     if (ch === '*') out += ENDING;

@@ -28,12 +28,15 @@ export function termListProblems(list: readonly string[]): string[] {
 
 /** Every term list of a topic, named by its path, for checks over all of them. */
 export function topicTermLists(topic: Topic): [string, readonly string[]][] {
+  const perLanguage = Object.entries(topic.context?.languages ?? {}).flatMap(([lang, c]): [string, readonly string[]][] => [
+    [`context.languages.${lang}.anchors`, c.anchors ?? []],
+    [`context.languages.${lang}.exclude`, c.exclude ?? []],
+  ]);
   return [
-    ['aliases.en', topic.aliases.en ?? []],
-    ['aliases.uk', topic.aliases.uk ?? []],
-    ['aliases.ru', topic.aliases.ru ?? []],
+    ...Object.entries(topic.aliases).map(([lang, list]): [string, readonly string[]] => [`aliases.${lang}`, list]),
     ['context.anchors', topic.context?.anchors ?? []],
     ['context.exclude', topic.context?.exclude ?? []],
+    ...perLanguage,
   ];
 }
 
@@ -49,8 +52,22 @@ export function canonicalPack(pack: TopicPack): TopicPack {
     ...pack,
     topics: pack.topics.map((t) => ({
       ...t,
-      aliases: { ...t.aliases, ...(t.aliases.en && { en: tidy(t.aliases.en) }), ...(t.aliases.uk && { uk: tidy(t.aliases.uk) }), ...(t.aliases.ru && { ru: tidy(t.aliases.ru) }) },
-      ...(t.context && { context: { ...t.context, anchors: tidy(t.context.anchors)!, ...(t.context.exclude && { exclude: tidy(t.context.exclude) }) } }),
+      aliases: Object.fromEntries(Object.entries(t.aliases).map(([lang, list]) => [lang, tidy(list)!])),
+      ...(t.context && {
+        context: {
+          ...t.context,
+          anchors: tidy(t.context.anchors)!,
+          ...(t.context.exclude && { exclude: tidy(t.context.exclude) }),
+          ...(t.context.languages && {
+            languages: Object.fromEntries(
+              Object.entries(t.context.languages).map(([lang, c]) => [
+                lang,
+                { ...c, ...(c.anchors && { anchors: tidy(c.anchors) }), ...(c.exclude && { exclude: tidy(c.exclude) }) },
+              ]),
+            ),
+          }),
+        },
+      }),
       ...(t.timeline && { timeline: byDate(t.timeline) }),
       ...(t.quotes && { quotes: byDate(t.quotes) }),
     })),

@@ -5,6 +5,7 @@
  * them (`topic-details`). See docs/decisions/010-popover-details-from-the-background.md.
  */
 import type { Topic } from './schema';
+import { topicForLanguages } from '../matcher/languages';
 
 /** The parts of a topic only an open popover needs. */
 type DetailKey = 'summary' | 'timeline' | 'quotes' | 'people';
@@ -18,9 +19,17 @@ export type TopicDetails = Partial<Pick<Topic, DetailKey>>;
  */
 export type LeanTopic = Omit<Topic, DetailKey> & TopicDetails;
 
-/** `topic` without its details. */
+/**
+ * `topic` without its details, and with the terms (aliases, per-language anchors and exclusions) of
+ * the carried languages only (en, uk, ru): a page in another language gets that language's terms
+ * from the background (`topic-terms`, lib/matcher/languages.ts).
+ */
 export function leanTopic(topic: Topic): LeanTopic {
-  const { summary: _summary, timeline: _timeline, quotes: _quotes, people: _people, ...lean } = topic;
+  const { summary: _summary, timeline: _timeline, quotes: _quotes, people: _people, ...lean } = topicForLanguages(topic, new Set());
+  if (lean.context?.languages && !Object.keys(lean.context.languages).length) {
+    const { languages: _languages, ...context } = lean.context;
+    return { ...lean, context };
+  }
   return lean;
 }
 

@@ -13,9 +13,25 @@ import * as v from 'valibot';
 export const PACK_SCHEMA_VERSION = 2;
 /** Every version `migratePack` turns into the current one. */
 export const READABLE_PACK_VERSIONS: readonly number[] = [1, 2];
-/** Languages a pack may carry text in; English is required, the others fall back to it. */
+/**
+ * The languages Factlight's own pack has always been written in, and whose terms the content script
+ * carries on every page. A pack may speak any language (keys are BCP 47 tags: `de`, `pt-BR`,
+ * `sr-Latn`); English is required in localized text, the others fall back to it.
+ */
 export const PACK_LANGUAGES = ['en', 'uk', 'ru'] as const;
-export type PackLanguage = (typeof PACK_LANGUAGES)[number];
+/** A language a pack speaks: a BCP 47 tag (`en`, `uk`, `pt-BR`, `sr-Latn`). */
+export type PackLanguage = string;
+
+/**
+ * The shape of a BCP 47 language tag as packs write them: a primary language (2-3 letters), then an
+ * optional script (4 letters), region (2 letters or 3 digits) and variants, joined by hyphens.
+ * Case-insensitive (`pt-br` reads as `pt-BR`). Private-use and extension subtags are not accepted.
+ */
+export const LANGUAGE_TAG = /^[a-zA-Z]{2,3}(?:-[a-zA-Z]{4})?(?:-(?:[a-zA-Z]{2}|[0-9]{3}))?(?:-(?:[a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*$/;
+const LANGUAGE_TAG_MESSAGE = 'must be a BCP 47 language tag, like en, de, pt-BR or sr-Latn';
+export const LanguageTagSchema = v.pipe(v.string(), v.regex(LANGUAGE_TAG, LANGUAGE_TAG_MESSAGE), v.maxLength(35));
+/** True when every key of `record` is a language tag. */
+const languageKeys = (record: object) => Object.keys(record).every((key) => LANGUAGE_TAG.test(key));
 
 const MAX_TEXT = 2000;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -39,12 +55,14 @@ const httpsUrl = v.pipe(
   v.maxLength(MAX_TEXT),
 );
 
-/** Text with an English original and optional Ukrainian and Russian versions. */
-export const LocalizedTextSchema = v.strictObject({
-  en: plainText(),
-  uk: v.optional(plainText()),
-  ru: v.optional(plainText()),
-});
+/**
+ * Text with an English original and versions in any other languages, keyed by BCP 47 tag
+ * (`{ "en": "...", "uk": "...", "de": "..." }`).
+ */
+export const LocalizedTextSchema = v.pipe(
+  v.objectWithRest({ en: plainText() }, plainText()),
+  v.check((text) => languageKeys(text), `every key ${LANGUAGE_TAG_MESSAGE}`),
+);
 
 /** Where a fact or quote comes from. */
 export const SourceSchema = v.strictObject({
@@ -90,7 +108,7 @@ export const QuoteSchema = v.pipe(
   v.strictObject({
     /** Verbatim, in the language it was published in. */
     text: plainText(),
-    lang: v.picklist(PACK_LANGUAGES),
+    lang: LanguageTagSchema,
     /** The speaker as the source names them (a person, or a body such as a joint statement). */
     speaker: plainText(200),
     /** A person of the topic's `people`: their role on `date` is shown. */
@@ -118,10 +136,13 @@ const alias = v.pipe(
 );
 const aliasList = v.array(alias);
 
-export const AliasesSchema = v.strictObject({
-  en: v.optional(aliasList),
-  uk: v.optional(aliasList),
-  ru: v.optional(aliasList),
+/** Aliases per language, keyed by BCP 47 tag: `{ "en": [...], "uk": [...], "de": [...] }`. */
+export const AliasesSchema = v.record(LanguageTagSchema, aliasList);
+
+/** Anchors and exclusions of one language (see `ContextSchema.languages`). */
+export const LanguageContextSchema = v.strictObject({
+  anchors: v.optional(aliasList),
+  exclude: v.optional(aliasList),
 });
 
 /**
@@ -133,12 +154,15 @@ export const AliasesSchema = v.strictObject({
  *   ("Jeddah Tower", "thin red line") always vetoes it.
  * - `requireAnchors`: how many distinct anchors near the mention are enough on their own (default 1);
  *   below that the article as a whole must name at least this many (and at least two).
- * See docs/decisions/002-matcher-context-rules.md.
+ * - `languages`: more anchors and exclusions, per language (BCP 47 tag), used only on pages that
+ *   use that language; `anchors` and `exclude` above apply on every page.
+ * See docs/decisions/002-matcher-context-rules.md and 014-languages-by-need.md.
  */
 export const ContextSchema = v.strictObject({
   anchors: aliasList,
   exclude: v.optional(aliasList),
   requireAnchors: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10))),
+  languages: v.optional(v.record(LanguageTagSchema, LanguageContextSchema)),
 });
 
 export const TopicIdSchema = v.pipe(
@@ -188,5 +212,6 @@ export type Role = v.InferOutput<typeof RoleSchema>;
 export type Person = v.InferOutput<typeof PersonSchema>;
 export type Aliases = v.InferOutput<typeof AliasesSchema>;
 export type TopicContext = v.InferOutput<typeof ContextSchema>;
+export type LanguageContext = v.InferOutput<typeof LanguageContextSchema>;
 export type Topic = v.InferOutput<typeof TopicSchema>;
 export type TopicPack = v.InferOutput<typeof TopicPackSchema>;

@@ -107,7 +107,9 @@ describe('popup for a tab (popup.html?tab=)', () => {
 
 describe('the real toolbar popup', () => {
   it('opens from the toolbar for the active tab and shows its mentions', async () => {
-    const article = await browser.newPage(server.url('/demo-article.html'));
+    // An address of its own: the harness finds a tab's report by its address, and the demo article
+    // is already open in another tab, whose report would otherwise answer for this one.
+    const article = await browser.newPage(server.url('/demo-article.html?toolbar'));
     await browser.waitForReport(article, (r) => r.status === 'on');
     await article.bringToFront();
     const opened = browser.context.waitForEvent('page');

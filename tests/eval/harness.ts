@@ -4,14 +4,37 @@
  * split exactly as written) before the page is analysed like any other, then each accepted mention
  * is matched to an expected one by the text node it starts in.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { analyzeDocument, type CompiledTopics } from '../../lib/analyze';
+import { analyzeDocument, compileTopics, topicsForPage, type CompiledTopics } from '../../lib/analyze';
+import { pageLanguages } from '../../lib/page/lang';
+import type { LeanTopic } from '../../lib/pack/lean';
 
 export const PAGES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'pages');
-export const EVAL_LANGUAGES = ['en', 'uk', 'ru'] as const;
+export const EVAL_LANGUAGES = ['en', 'uk', 'ru', 'de', 'fr', 'pl', 'es', 'it', 'lt'] as const;
+
+/**
+ * Pages are judged with the terms the content script would load for them: with `topics`, each page
+ * gets them compiled for the languages its markup and text use (`topicsForPage`), one compile per
+ * set of languages; without, with `compiled` as given (every language at once).
+ */
+export interface EvalOptions {
+  topics?: readonly LeanTopic[];
+}
+const compiledByLanguages = new WeakMap<readonly LeanTopic[], Map<string, CompiledTopics>>();
+
+function compiledFor(doc: Document, compiled: CompiledTopics, options: EvalOptions): CompiledTopics {
+  const { topics } = options;
+  if (!topics) return compiled;
+  let cache = compiledByLanguages.get(topics);
+  if (!cache) compiledByLanguages.set(topics, (cache = new Map()));
+  const key = [...pageLanguages(doc)].sort().join(',');
+  let out = cache.get(key);
+  if (!out) cache.set(key, (out = compileTopics(topicsForPage(doc, topics))));
+  return out;
+}
 
 /** True positives, false positives, false negatives. */
 export interface Counts {
@@ -39,7 +62,7 @@ function textNodesOf(el: Element): Text[] {
 }
 
 /** Evaluates one page's HTML. `lang` is the language folder it came from. */
-export function evaluatePage(html: string, file: string, lang: string, compiled: CompiledTopics): PageResult {
+export function evaluatePage(html: string, file: string, lang: string, compiled: CompiledTopics, options: EvalOptions = {}): PageResult {
   const doc = new JSDOM(html, { virtualConsole: new VirtualConsole() }).window.document;
   const expected = [...doc.querySelectorAll('x-expect')].map((el) => ({
     topic: el.getAttribute('topic') ?? '',
@@ -51,7 +74,7 @@ export function evaluatePage(html: string, file: string, lang: string, compiled:
 
   const counts = new Map<string, Counts>(compiled.topics.map((t) => [t.id, { tp: 0, fp: 0, fn: 0 }]));
   const errors: string[] = [];
-  const { mentions } = analyzeDocument(doc as unknown as Document, compiled);
+  const { mentions } = analyzeDocument(doc as unknown as Document, compiledFor(doc as unknown as Document, compiled, options));
   for (const m of mentions) {
     // The text node holding the mention's first character.
     let offset = m.start;
@@ -84,13 +107,14 @@ export function evaluatePage(html: string, file: string, lang: string, compiled:
 }
 
 /** Evaluates every page under `PAGES_DIR`. */
-export function evaluateAll(compiled: CompiledTopics, dir = PAGES_DIR): PageResult[] {
+export function evaluateAll(compiled: CompiledTopics, dir = PAGES_DIR, options: EvalOptions = {}): PageResult[] {
   return EVAL_LANGUAGES.flatMap((lang) => {
     const folder = path.join(dir, lang);
+    if (!existsSync(folder)) return [];
     return readdirSync(folder)
       .filter((f) => f.endsWith('.html'))
       .sort()
-      .map((f) => evaluatePage(readFileSync(path.join(folder, f), 'utf8'), `${lang}/${f}`, lang, compiled));
+      .map((f) => evaluatePage(readFileSync(path.join(folder, f), 'utf8'), `${lang}/${f}`, lang, compiled, options));
   });
 }
 

@@ -35,7 +35,11 @@ describe('format', () => {
   it('picks the page language, else English', () => {
     expect(packLanguage('uk-UA')).toBe('uk');
     expect(packLanguage('ru')).toBe('ru');
-    expect(packLanguage('de')).toBe('en');
+    expect(packLanguage('de')).toBe('de');
+    expect(packLanguage('pt-BR')).toBe('pt');
+    expect(packLanguage('und')).toBe('en');
+    expect(pick({ en: 'Truce', de: 'Waffenruhe' }, 'de')).toBe('Waffenruhe');
+    expect(pick({ en: 'Truce', 'pt-BR': 'Trégua' }, 'pt')).toBe('Trégua');
     expect(packLanguage(undefined)).toBe('en');
     expect(pick({ en: 'Truce', uk: 'Перемир’я' }, 'uk')).toBe('Перемир’я');
     expect(pick({ en: 'Truce' }, 'ru')).toBe('Truce');

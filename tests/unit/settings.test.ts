@@ -382,7 +382,7 @@ describe('topics in storage.local', () => {
   it('corrupt stored topics keep the valid ones', async () => {
     await fakeBrowser.storage.local.set({
       userTopics: [ownTopic('good'), { id: 'Bad Id' }, 'text', ownTopic('good', 'Dup'), ownTopic('other')],
-      topicOverrides: { ceasefire: { aliases: { en: ['truce'] } }, 'Bad Id': { aliases: {} }, 'jeddah-talks': { aliases: { xx: ['?'] } } },
+      topicOverrides: { ceasefire: { aliases: { en: ['truce'] } }, 'Bad Id': { aliases: {} }, 'jeddah-talks': { aliases: { english: ['?'] } } },
     });
     expect((await loadUserTopics()).map((t) => t.id)).toEqual(['good', 'other']);
     expect(repairUserTopics(await fakeBrowser.storage.local.get('userTopics').then((r) => r.userTopics)).dropped).toEqual([1, 2, 3]);
