@@ -6,7 +6,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { isMessage, type PageReport } from '../lib/messages';
+import { isMessage, type Message, type PageReport } from '../lib/messages';
 import { clearTab, loadTabReport, saveFrameReport } from '../lib/tab-reports';
 import { loadEffectiveTopics, loadSettings, saveSettings, setSiteEnabled } from '../lib/settings/store';
 import { detailsFor, type TopicDetails } from '../lib/pack/lean';
@@ -98,6 +98,25 @@ async function openTimeline(topicId: unknown, published: unknown, tab: Browser.t
   await browser.tabs.create({ url, ...(tab?.index !== undefined && { index: tab.index + 1 }), ...(tab?.id !== undefined && { openerTabId: tab.id }) });
 }
 
+/**
+ * A frame asks what the top page of its tab says about its article (lib/content/frame-context.ts):
+ * ask the tab's top frame, and pass its answer on. Null for a top frame or a tab that is gone.
+ */
+async function topArticle(sender: Browser.runtime.MessageSender): Promise<unknown> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || !sender.frameId) return null;
+  // A frame's script can start before the top page's has: until the top page listens, the message
+  // finds no one. Ask again a few times, for as long as the frame waits (lib/content/frame-context.ts).
+  for (let attempt = 0; attempt < 8; attempt++) {
+    try {
+      return await browser.tabs.sendMessage(tabId, { type: 'article-context' } satisfies Message, { frameId: 0 });
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  return null;
+}
+
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
     if (!isMessage(message)) return undefined;
@@ -105,6 +124,7 @@ export default defineBackground(() => {
     if (message.type === 'topic-terms') return topicTerms(message.languages);
     if (message.type === 'open-timeline') return openTimeline(message.topicId, message.published, sender.tab);
     if (message.type === 'popover-messages') return Promise.resolve(popoverMessagesFor(POPOVER_LOCALES, message.lang));
+    if (message.type === 'top-article') return topArticle(sender);
     if (message.type !== 'report' || sender.tab?.id === undefined) return undefined;
     const tabId = sender.tab.id;
     return saveFrameReport(tabId, sender.frameId ?? 0, message.report).then((combined) => showBadge(tabId, combined));

@@ -57,7 +57,14 @@ export type Message =
    * content -> background: the popover's own words in the page's language `lang` (a BCP 47 tag).
    * Answers `PopoverMessages | null` (lib/popover-messages.ts).
    */
-  | { type: 'popover-messages'; lang: string };
+  | { type: 'popover-messages'; lang: string }
+  /**
+   * frame -> background: what does the top page of my tab say about its article? The background
+   * asks the top frame (`article-context`) and passes its `TopArticle` answer on (or null).
+   */
+  | { type: 'top-article' }
+  /** background -> top frame: tell your frames about your article. Answers `TopArticle | null`. */
+  | { type: 'article-context' };
 
 /** Narrow an unknown runtime message to our union (messages from elsewhere are ignored). */
 export function isMessage(value: unknown): value is Message {
@@ -65,6 +72,6 @@ export function isMessage(value: unknown): value is Message {
     typeof value === 'object' &&
     value !== null &&
     typeof (value as { type?: unknown }).type === 'string' &&
-    ['report', 'get-report', 'jump', 'announce', 'topic-details', 'topic-terms', 'open-timeline', 'popover-messages'].includes((value as { type: string }).type)
+    ['report', 'get-report', 'jump', 'announce', 'topic-details', 'topic-terms', 'open-timeline', 'popover-messages', 'top-article', 'article-context'].includes((value as { type: string }).type)
   );
 }

@@ -13,14 +13,27 @@ function area() {
   return browser.storage.session ?? browser.storage.local;
 }
 
+/**
+ * Each tab's writes, one after another: frames report at the same moment, and two read-then-write
+ * updates running side by side would each write back the tab's reports without the other's.
+ */
+const writes = new Map<number, Promise<unknown>>();
+
 /** Record one frame's report; returns the tab's combined report. */
-export async function saveFrameReport(tabId: number, frameId: number, report: PageReport): Promise<PageReport> {
-  const stored = ((await area().get(key(tabId)))[key(tabId)] ?? {}) as FrameReports;
-  // A new top-frame page replaces everything the previous page and its frames said.
-  const frames: FrameReports = frameId === 0 && stored['0']?.url !== report.url ? {} : stored;
-  frames[String(frameId)] = report;
-  await area().set({ [key(tabId)]: frames });
-  return combineReports(frames);
+export function saveFrameReport(tabId: number, frameId: number, report: PageReport): Promise<PageReport> {
+  const write = (writes.get(tabId) ?? Promise.resolve())
+    .catch(() => undefined)
+    .then(async () => {
+      const stored = ((await area().get(key(tabId)))[key(tabId)] ?? {}) as FrameReports;
+      // A new top-frame page replaces everything the previous page and its frames said.
+      const frames: FrameReports = frameId === 0 && stored['0']?.url !== report.url ? {} : stored;
+      frames[String(frameId)] = report;
+      await area().set({ [key(tabId)]: frames });
+      return combineReports(frames);
+    });
+  writes.set(tabId, write);
+  void write.finally(() => writes.get(tabId) === write && writes.delete(tabId));
+  return write;
 }
 
 /** The tab's combined report, or null when no content script has reported for it. */

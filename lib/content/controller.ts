@@ -41,6 +41,7 @@ import { CARRIED_LANGUAGES, extraAliasLiterals, extraLanguagesOf, topicForLangua
 import { articleLanguage, pageLanguages } from '../page/lang';
 import type { LeanTopic, TopicDetails } from '../pack/lean';
 import { isPopoverMessages, type PopoverMessages } from '../popover-messages';
+import { askTopArticle, inheritTopArticle, isEmbedded, sampleForFrames, type TopArticle } from './frame-context';
 
 const HOVER_DELAY_MS = 350;
 /**
@@ -117,6 +118,12 @@ export class PageController {
   private rootsPending = false;
   /** The start of the article's text, kept by the last full read for its context counts. */
   private articleSample: string[] = [];
+  /** In an embedded frame, the start of the top article's text, which lends its context words. */
+  private inheritedSample: string[] = [];
+  /** Resolves when the first scan has settled (a status is set): what a frame asking about the article waits for. */
+  private markSettled: () => void = () => undefined;
+  private readonly settled = new Promise<void>((resolve) => (this.markSettled = resolve));
+  private hasSettled = false;
   private mentions: Tracked[] = [];
   private status: PageStatus = 'no-mentions';
   /** The last report sent, and its serialised form (to send only changes). */
@@ -274,8 +281,26 @@ export class PageController {
     );
     if (!context) return;
     const article = context.value;
+    // A frame inside an article takes the article's judgement: its date, that it is news, its
+    // site, its context words (lib/content/frame-context.ts). It waits for the top page, not busy.
+    let siteUrl = doc.location?.href ?? '';
+    this.inheritedSample = [];
+    // Only frames that cannot judge themselves fully ask (no date, not news, or no web address).
+    const needsTop = article && (!article.isNews || !article.publishedAt || !/^https?:/.test(siteUrl));
+    if (article && needsTop && isEmbedded(doc.defaultView) && (doc.body.textContent ?? '').trim().length >= 40) {
+      const top = await askTopArticle();
+      if (generation !== this.generation) return;
+      if (top) {
+        // Only these two fields: the context's `articleText` is a lazy getter, not to be read here.
+        const lent = inheritTopArticle({ isNews: article.isNews, publishedAt: article.publishedAt }, top);
+        article.isNews = lent.isNews;
+        if (lent.publishedAt) article.publishedAt = lent.publishedAt;
+        this.inheritedSample = top.sample;
+        if (!/^https?:/.test(siteUrl)) siteUrl = top.url;
+      }
+    }
     this.article = article;
-    const decision = siteDecision(doc.location?.href ?? '', this.settings, article?.isNews ?? false);
+    const decision = siteDecision(siteUrl, this.settings, article?.isNews ?? false);
     if (decision !== 'on') return this.setStatus(decision === 'restricted' ? 'site-off' : decision);
     if (!compiled || !article) return this.setStatus('no-mentions');
     if (isBeforeEvents(article, compiled)) return this.setStatus('before-events');
@@ -402,7 +427,7 @@ export class PageController {
     // The highlighting must not start with the skipper's Range still in the page (see `release`).
     await read.finally(() => cold?.release());
     if (generation !== this.generation) return;
-    if (sampler) this.articleSample = sampler.texts;
+    if (sampler) this.articleSample = this.inheritedSample.length ? [...sampler.texts, ...this.inheritedSample] : sampler.texts;
     if (!withAlias.length) return;
     // Count the article's context words (once per scan) in slices, rather than all at once when
     // the first candidate is judged.
@@ -501,6 +526,8 @@ export class PageController {
 
   private setStatus(status: PageStatus): void {
     this.status = status;
+    this.hasSettled = true;
+    this.markSettled();
     const counts = new Map<string, number>();
     if (status === 'on') for (const m of this.mentions) counts.set(m.mention.topicId, (counts.get(m.mention.topicId) ?? 0) + 1);
     const topics = [...counts].map(([topicId, count]) => ({ topicId, count, title: this.topicTitle(topicId) }));
@@ -550,6 +577,8 @@ export class PageController {
       case 'jump':
         this.jump(message.direction, message.topicId);
         return Promise.resolve(true);
+      case 'article-context':
+        return this.articleForFrames();
       case 'announce':
         // An empty announcement asks us to announce the result of the refresh the shortcut caused.
         if (message.text) this.ui.announce(message.text, this.theme());
@@ -558,6 +587,24 @@ export class PageController {
       default:
         return undefined;
     }
+  }
+
+  /**
+   * What this (top) page tells its frames about its article, once its scan has settled (at most a
+   * couple of seconds on a huge page: the frame gives up waiting before that and judges itself).
+   */
+  private async articleForFrames(): Promise<TopArticle | null> {
+    if (isEmbedded(this.doc.defaultView)) return null;
+    if (!this.hasSettled) await this.settled;
+    const article = this.article;
+    if (!article) return null;
+    return {
+      url: this.doc.location?.href ?? '',
+      isNews: article.isNews,
+      ...(article.publishedAt && { publishedAt: article.publishedAt }),
+      lang: article.lang,
+      sample: sampleForFrames(this.articleSample),
+    };
   }
 
   private theme() {

@@ -145,11 +145,11 @@ describe.skipIf(!hasDisplay)('keyboard shortcuts (headed, under Xvfb)', () => {
       key('alt+shift+f');
       await headed.waitForReport(page, (r) => r.status === 'site-off');
       expect(await page.locator('[data-factlight-topic]').count()).toBe(0);
-      const said = await page.locator('factlight-ui >> [role="status"]').textContent({ timeout: 5000 });
-      expect(said).toMatch(/off/i);
+      // The live region is emptied, then given the words a moment later (what screen readers hear).
+      await page.waitForFunction(() => /off/i.test(document.querySelector('factlight-ui')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? ''), null, { timeout: 5000 });
       key('alt+shift+f');
       await headed.waitForReport(page, (r) => r.status === 'on');
-      await page.waitForFunction(() => document.querySelector('factlight-ui')?.shadowRoot?.querySelector('[role="status"]')?.textContent?.includes('mentions'));
+      await page.waitForFunction(() => /mentions/i.test(document.querySelector('factlight-ui')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? ''));
     } finally {
       await headed.close();
     }

@@ -49,3 +49,23 @@ describe('tab reports (what the badge and popup show)', () => {
     expect(await restarted.loadTabReport(9)).toBeNull();
   });
 });
+
+describe('frames reporting at the same moment', () => {
+  it('keeps every frame\'s report (writes to a tab are not interleaved)', async () => {
+    fakeBrowser.reset();
+    vi.resetModules();
+    const { saveFrameReport, loadTabReport } = await import('../../lib/tab-reports');
+    // As in a browser: each read answers later, with a copy of what is stored.
+    const session = fakeBrowser.storage.session;
+    const get = session.get.bind(session);
+    vi.spyOn(session, 'get').mockImplementation((async (keys: never) => {
+      const value = structuredClone(await get(keys));
+      await new Promise((r) => setTimeout(r, 5));
+      return value;
+    }) as never);
+    const report = (url: string, total: number) => ({ status: 'on' as const, url, topics: [{ topicId: 'ceasefire', title: 'C', count: total }], total });
+    await saveFrameReport(7, 0, report('https://news.example/a', 1));
+    await Promise.all([1, 2, 3, 4].map((frameId) => saveFrameReport(7, frameId, report(`https://widget.example/${frameId}`, 2))));
+    expect((await loadTabReport(7))!.total).toBe(9);
+  });
+});

@@ -117,11 +117,21 @@ export async function launchChromium(options: { headed?: boolean; attachToPopups
       return (await worker()).evaluate((a) => chrome.storage[a].get(null), area);
     },
     async setSettings(patch) {
-      await (await worker()).evaluate(async (p) => {
-        const { settings } = await chrome.storage.sync.get('settings');
-        // The version meta key stops @wxt-dev/storage from migrating what we wrote as if it were old.
-        await chrome.storage.sync.set({ settings: { ...(settings ?? {}), ...p }, settings$: { v: 2 } });
-      }, patch);
+      // storage.sync allows 120 writes a minute; a suite that flips a setting on every one of 148
+      // pages can go past that on a fast run. Chromium then refuses the write: wait and write again.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await (await worker()).evaluate(async (p) => {
+            const { settings } = await chrome.storage.sync.get('settings');
+            // The version meta key stops @wxt-dev/storage from migrating what we wrote as if it were old.
+            await chrome.storage.sync.set({ settings: { ...(settings ?? {}), ...p }, settings$: { v: 2 } });
+          }, patch);
+          return;
+        } catch (error) {
+          if (attempt >= 30 || !/MAX_WRITE_OPERATIONS_PER_MINUTE/.test(String(error))) throw error;
+          await new Promise((r) => setTimeout(r, 2000));
+        }
+      }
     },
     async close() {
       await context.close();
