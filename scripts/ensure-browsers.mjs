@@ -16,7 +16,13 @@ const needs = {
     packages: ['chromium', 'chromium-l10n'],
     also: process.env.CHROMIUM_PATH ? [] : ['/usr/lib/chromium/locales/de.pak'],
   },
-  firefox: { found: [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'], packages: ['firefox-esr'] },
+  // The language packs: the interface tests start Firefox in each language we ship
+  // (tests/e2e/firefox-ui-languages.e2e.ts).
+  firefox: {
+    found: [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'],
+    packages: ['firefox-esr', ...['de', 'es-es', 'fr', 'it', 'lt', 'pl', 'ru', 'uk'].map((code) => `firefox-esr-l10n-${code}`)],
+    also: process.env.FIREFOX_PATH ? [] : ['/usr/lib/firefox-esr/browser/extensions/langpack-lt@firefox-esr.mozilla.org.xpi'],
+  },
   xvfb: { found: ['/usr/bin/xvfb-run'], packages: ['xvfb', 'xauth', 'xdotool'], also: ['/usr/bin/xdotool'] },
 };
 const missing = wanted.flatMap((name) => {

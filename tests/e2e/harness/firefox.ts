@@ -26,7 +26,14 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(): Promise<FirefoxSession> {
+/**
+ * Firefox's locale for an interface language of ours (Debian's language packs are `es-ES`, not `es`).
+ * The pack is Debian's `firefox-esr-l10n-<code>`, installed beside Firefox as an app-scope add-on.
+ */
+const FIREFOX_LOCALES: Record<string, string> = { es: 'es-ES' };
+
+/** Launch Firefox ESR with the add-on installed; `lang` is its interface language (default en-US). */
+export async function launchFirefox(options: { lang?: string } = {}): Promise<FirefoxSession> {
   if (!existsSync(join(FIREFOX_BUILD, 'manifest.json'))) throw new Error('Build first: npm run build');
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -35,7 +42,10 @@ export async function launchFirefox(): Promise<FirefoxSession> {
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
-      'intl.locale.requested': 'en-US',
+      'intl.locale.requested': options.lang ? (FIREFOX_LOCALES[options.lang] ?? options.lang) : 'en-US',
+      // Debian's language packs live beside Firefox (the app scope), which a new profile would
+      // otherwise leave disabled.
+      ...(options.lang && { 'extensions.autoDisableScopes': 0, 'extensions.enabledScopes': 15 }),
     },
   });
   await browser.installExtension(FIREFOX_BUILD);
