@@ -9,7 +9,7 @@ import type { PackLanguage, TimelineEntry } from '../../lib/pack/schema';
 import type { LeanTopic } from '../../lib/pack/lean';
 import type { Excerpt } from '../../lib/excerpts';
 import { formatDate } from '../../lib/format';
-import { t as browserT } from '../../lib/i18n';
+import { t as browserT, uiLanguage } from '../../lib/i18n';
 import { tPlural } from '../../lib/plural';
 import { translator, type PopoverMessages } from '../../lib/popover-messages';
 import { quotesAround, storyAround } from '../../lib/pack/story';
@@ -78,7 +78,7 @@ export function Popover({ topic, lang, locale: readerLocale, reasons, excerpts, 
   );
   const hasStory = (topic.timeline?.length ?? 0) > 0 || (topic.quotes?.length ?? 0) > 0;
   return (
-    <div class="card" role="dialog" aria-labelledby={titleId} aria-modal="false" lang={lang}>
+    <div class="card" role="dialog" aria-labelledby={titleId} aria-modal="false" lang={messages?.lang ?? uiLanguage()}>
       <header class="head">
         <h2 id={titleId} class="title" tabIndex={-1}>
           <PackText text={topic.title} lang={lang} />

@@ -14,11 +14,14 @@ export function localized(text: LocalizedText, lang: PackLanguage): { text: stri
   return own ? { text: own, lang } : { text: text.en, lang: 'en' };
 }
 
-/** Text from the pack, marked with its language when it is not the surrounding one. */
+/**
+ * Text from the pack, marked with the language it is in: the reader's language where the pack has
+ * it, else English. Always marked, since the words around it (the interface's) may be in another.
+ */
 export function PackText({ text, lang, class: className }: { text: LocalizedText; lang: PackLanguage; class?: string }) {
   const shown = localized(text, lang);
   return (
-    <span class={className} lang={shown.lang === lang ? undefined : shown.lang}>
+    <span class={className} lang={shown.lang}>
       {shown.text}
     </span>
   );
