@@ -2,14 +2,15 @@
  * The address of the timeline page for a topic: `timeline.html?published=YYYY-MM-DD#topic-id`. Both
  * parts are checked on the way in and on the way out, since the request comes from a web page.
  */
-const TOPIC_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+import { SLUG } from './pack/schema';
+
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The timeline page's address for `topicId` (ignored unless a topic id) and `published` (unless a day). */
 export function timelineUrl(base: string, topicId: unknown, published: unknown): string {
   const day = typeof published === 'string' ? published.slice(0, 10) : '';
   const query = DAY.test(day) ? `?published=${day}` : '';
-  const hash = typeof topicId === 'string' && TOPIC_ID.test(topicId) ? `#${topicId}` : '';
+  const hash = typeof topicId === 'string' && SLUG.test(topicId) ? `#${topicId}` : '';
   return `${base}${query}${hash}`;
 }
 
@@ -19,7 +20,7 @@ export function readTimelineUrl(url: string): { topicId?: string; published?: st
   const topicId = decodeURIComponent(parsed.hash.slice(1));
   const published = parsed.searchParams.get('published') ?? '';
   return {
-    ...(TOPIC_ID.test(topicId) && { topicId }),
+    ...(SLUG.test(topicId) && { topicId }),
     ...(DAY.test(published) && { published }),
   };
 }

@@ -37,7 +37,7 @@ import { FOCUS_OUTLINE } from './focus';
 import { pageTheme } from './theme';
 import { UiHost } from './ui-host';
 import leanTopics, { extraLanguages, extraLiterals } from 'virtual:factlight/lean-topics';
-import { CARRIED_LANGUAGES, extraAliasLiterals, extraLanguagesOf, topicForLanguages, withTerms, type LanguageTerms } from '../matcher/languages';
+import { CARRIED_LANGUAGES, extraAliasLiterals, extraLanguagesOf, mergeTerms, topicForLanguages, withTerms, type LanguageTerms } from '../matcher/languages';
 import { articleLanguage, pageLanguages } from '../page/lang';
 import type { LeanTopic, TopicDetails } from '../pack/lean';
 import { isPopoverMessages, type PopoverMessages } from '../popover-messages';
@@ -112,6 +112,8 @@ export class PageController {
   private pageLanguages = new Set<string>();
   private languageTerms: Record<string, LanguageTerms> = {};
   private readonly termsAsked = new Set<string>();
+  /** The stems of every alias in the other languages, compiled once per set of stems (`languagesToAdd`). */
+  private otherStems: { source: string; re: RegExp | null } | null = null;
   private article: ArticleContext | null = null;
   private roots: Element[] = [];
   /** True when the last refresh was ruled out by the quick check before finding the article roots. */
@@ -212,7 +214,8 @@ export class PageController {
     // languages are not worked out at all.
     const own = topics.filter((topic) => extraLanguagesOf(topic).length && !leanTopics.includes(topic));
     const literals = [extraLiterals, extraAliasLiterals(own)].filter(Boolean).join('|');
-    const mayUse = literals && new RegExp(literals, 'iu');
+    if (this.otherStems?.source !== literals) this.otherStems = { source: literals, re: literals ? new RegExp(literals, 'iu') : null };
+    const mayUse = this.otherStems.re;
     if (!mayUse || (texts && !texts.some((text) => mayUse.test(text)))) return new Set();
     const used = pageLanguages(doc, texts ?? []);
     const known = new Set([...extraLanguages, ...topics.flatMap(extraLanguagesOf)]);
@@ -227,12 +230,7 @@ export class PageController {
     try {
       const answer: unknown = await browser.runtime.sendMessage({ type: 'topic-terms', languages: ask } satisfies Message);
       if (!answer || typeof answer !== 'object') return;
-      for (const [id, terms] of Object.entries(answer as Record<string, LanguageTerms>)) {
-        const had = this.languageTerms[id];
-        this.languageTerms[id] = had
-          ? { aliases: { ...had.aliases, ...terms.aliases }, languages: { ...had.languages, ...terms.languages } }
-          : terms;
-      }
+      for (const [id, terms] of Object.entries(answer as Record<string, LanguageTerms>)) this.languageTerms[id] = mergeTerms(this.languageTerms[id], terms);
     } catch {
       // The background is restarting (an update): the page keeps the carried languages' terms.
       for (const l of ask) this.termsAsked.delete(l);

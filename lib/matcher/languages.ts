@@ -97,6 +97,17 @@ export function termsFor(topics: readonly LeanTopic[], languages: unknown): Reco
   return out;
 }
 
+/** `a` and `b`, the terms of one topic from two answers, as one: `b` wins where both have a language. */
+export function mergeTerms(a: LanguageTerms | undefined, b: LanguageTerms): LanguageTerms {
+  if (!a) return b;
+  const title = { ...a.title, ...b.title };
+  return {
+    aliases: { ...a.aliases, ...b.aliases },
+    languages: { ...a.languages, ...b.languages },
+    ...(Object.keys(title).length && { title }),
+  };
+}
+
 /**
  * `topics` with `terms` (from `termsFor`) added: each topic's aliases and per-language context get
  * the languages it was sent. A topic the answer does not name is unchanged.

@@ -78,8 +78,8 @@ export const TimelineEntrySchema = v.strictObject({
   sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'every timeline entry names a source')),
 });
 
-/** Ids of topics and of people: lowercase words joined by hyphens. */
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Ids of topics and of people: lowercase words joined by hyphens (also read from addresses: lib/timeline-url.ts). */
+export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /**
  * One office a person held. `from` and `until` are the first and last day (inclusive); a missing

@@ -5,21 +5,12 @@
  * nothing serious. (The Chromium suite, ui-languages.e2e.ts, also checks plurals and screenshots.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxSession } from './harness/firefox';
-import { axeSource } from './harness/axe';
+import { axeViolations as axe } from './harness/axe';
 import { mergeLocale } from '../../lib/locales';
 
 const UI_LANGUAGES = ['en', 'uk', 'ru', 'de', 'fr', 'pl', 'es', 'it', 'lt'];
 
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe;
-    const result = await run.run(document, { resultTypes: ['violations'] });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-  });
-}
 
 describe.each(UI_LANGUAGES)('Firefox interface in %s', (lang) => {
   let firefox: FirefoxSession;

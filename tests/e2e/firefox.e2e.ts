@@ -8,21 +8,15 @@ import { launchFirefox, type FirefoxSession } from './harness/firefox';
 import { startServer, type TestServer } from './harness/server';
 import { SHIPPED_PACK } from '../../data/shipped-pack';
 import { formatDate } from '../../lib/format';
-import { axeSource } from './harness/axe';
+import { axeViolations } from './harness/axe';
 
-/** Serious and critical axe violations on a Firefox page (or under `include`). */
-async function axe(page: Page, include?: string): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async (only: string | null) => {
-    const run = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe;
-    // avoid-inline-spacing is off for one reason: our UI's host element carries `all: initial
-    // !important` inline so that no page CSS can restyle it (decision 004). The host holds no text;
-    // the popover's text is in its shadow tree, where no inline spacing is set. Chromium's axe run
-    // does not report it; Firefox expands `all` into its longhands, text spacing among them.
-    const result = await run.run(only ? { include: [[only]] } : document, { resultTypes: ['violations'], rules: { 'avoid-inline-spacing': { enabled: false } } });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-  }, include ?? null);
-}
+/**
+ * axe on a Firefox page. avoid-inline-spacing is off for one reason: our UI's host element carries
+ * `all: initial !important` inline so that no page CSS can restyle it (decision 004). The host holds
+ * no text; the popover's text is in its shadow tree, where no inline spacing is set. Chromium's axe
+ * run does not report it; Firefox expands `all` into its longhands, text spacing among them.
+ */
+const axe = (page: Page, include?: string) => axeViolations(page, include, ['avoid-inline-spacing']);
 
 let firefox: FirefoxSession;
 let server: TestServer;

@@ -94,3 +94,13 @@ describe('dates and years in the new languages', async () => {
     ['2023 m. gegužę šalys susitiko Džidoje.', 2023],
   ])('a year as a time: %s', (text, year) => expect(findTimeYears(text).map((y) => y.year)).toEqual([year]));
 });
+
+describe('mergeTerms (a second answer for the same topic)', () => {
+  it('keeps what both answers said, titles included', async () => {
+    const { mergeTerms } = await import('../../lib/matcher/languages');
+    const de = { aliases: { de: ['Waffenruhe'] }, languages: {}, title: { de: 'Die Waffenruhe' } };
+    const pl = { aliases: { pl: ['rozejm*'] }, languages: {}, title: { pl: 'Rozejm' } };
+    expect(mergeTerms(de, pl)).toEqual({ aliases: { de: ['Waffenruhe'], pl: ['rozejm*'] }, languages: {}, title: { de: 'Die Waffenruhe', pl: 'Rozejm' } });
+    expect(mergeTerms(undefined, pl)).toBe(pl);
+  });
+});
