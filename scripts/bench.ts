@@ -15,7 +15,8 @@
  * the pages --profile=a,b names, and print where our time goes), --skip-naive, --skip-floor (the
  * reader's table only), --skip-reader (the floor table only), --scroll-steps=N (the scripted
  * scroll makes at most N steps, 100 ms apart, of at least a viewport each; default 150; 0 = one
- * viewport a step however long the page).
+ * viewport a step however long the page), --keep-traces (write each traced load's events to
+ * .output/bench/traces/, to open in the browser's Performance panel).
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'esbuild';
@@ -52,6 +53,7 @@ const skipNaive = args.has('skip-naive');
 const skipFloor = args.has('skip-floor');
 const skipReader = args.has('skip-reader');
 const SCROLL_STEPS = Number(args.get('scroll-steps') ?? 150);
+const keepTraces = args.has('keep-traces');
 
 // Issue 14's goal, judged by the reader's table.
 const TARGET_ADDED_TBT_MS = 100;
@@ -554,6 +556,13 @@ async function traceLoad(
     await cdp.send('Tracing.end');
     const { dataLossOccurred } = await complete;
     await cdp.detach();
+    if (keepTraces) {
+      // For a developer asking what a long task was made of: the kept events of this load, as loaded in the Performance panel.
+      const dir = join(OUT_DIR, 'traces');
+      mkdirSync(dir, { recursive: true });
+      const slug = url.replace(/^https?:\/\/[^/]+\//, '').replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+      writeFileSync(join(dir, `${slug}-${plan.withUs ? 'ours' : 'without'}.json`), JSON.stringify({ traceEvents: events }));
+    }
     const { selfByName, ...figures } = analyzeTrace(events, {
       url,
       loadWindowMs: windowMs!,

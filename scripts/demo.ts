@@ -7,13 +7,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from '../tests/e2e/harness/chromium';
 import { REPO_ROOT, startServer } from '../tests/e2e/harness/server';
+import { clickPainted, paintedCount } from '../tests/e2e/harness/painted';
 
 const headed = Boolean(process.env.DISPLAY) && !process.env.CI;
 const server = await startServer();
 const session = await launchChromium({ headed });
 const page = await session.newPage(server.url('/demo-article.html'));
-await page.waitForSelector('[data-factlight-topic]', { timeout: 15_000 });
-const count = await page.locator('[data-factlight-topic][tabindex]').count();
+await page.waitForFunction(paintedCount, null, { timeout: 15_000 });
+const count = await page.evaluate(paintedCount);
 console.log(`Factlight highlighted ${count} mentions on ${page.url()}`);
 
 if (headed) {
@@ -25,7 +26,7 @@ if (headed) {
   mkdirSync(dir, { recursive: true });
   const article = join(dir, 'article.png');
   await page.screenshot({ path: article, fullPage: false });
-  await page.locator('[data-factlight-topic][tabindex]').first().click();
+  await clickPainted(page, 0);
   await page.getByRole('dialog').waitFor();
   await page.waitForTimeout(400); // let the fade-in finish
   const popover = join(dir, 'popover.png');

@@ -5,14 +5,18 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { PageController } from '../../lib/content/controller';
+// The highlights' looks: injected by the browser from the manifest before the page is built, so
+// painting never adds a stylesheet to a built page (see lib/dom/highlight-style.ts).
+import './highlights.css';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*', 'file:///*'],
   allFrames: true,
   matchAboutBlank: true,
   runAt: 'document_idle',
-  // Our only CSS is the popover's, inlined into its shadow root: nothing is injected into the page.
-  cssInjectionMode: 'manual',
+  // highlights.css goes in the manifest: `::highlight()` rules only, which style nothing until we
+  // register a highlight. The popover's CSS is inlined into its shadow root.
+  cssInjectionMode: 'manifest',
   main(ctx) {
     const controller = new PageController(document, ctx.signal);
     controller.start().catch((error: unknown) => {

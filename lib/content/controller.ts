@@ -1,7 +1,8 @@
 /**
- * The content script's conductor: decides whether this page gets highlights, finds the mentions,
- * asks the highlighter to wrap them in idle time, opens popovers, follows page changes and settings,
- * and reports counts to the badge. It changes the page only through `Highlighter` and `UiHost`.
+ * The content script's conductor: decides whether this page gets highlights, runs the scan
+ * (lib/content/scan-pipeline.ts) in idle slices, follows page changes and settings, and reports
+ * counts to the badge. Clicks, keys and popovers are lib/content/popover-interaction.ts's. It
+ * changes what the page shows only through `HighlightPainter`, `UiHost` and the keyboard control.
  */
 import { browser } from 'wxt/browser';
 import type { Settings } from '../settings/schema';
@@ -9,74 +10,25 @@ import { isMessage, type Message, type PageReport, type PageStatus } from '../me
 import { loadEffectiveTopics, loadSettings, topicPrefs, watchSettings, watchTopics } from '../settings/store';
 import { siteDecision } from '../sites';
 import { compileTopics, type CompiledTopics } from '../matcher/compile';
-import {
-  analyzeSegments,
-  ArticleSampler,
-  buildArticleContext,
-  hasArticleCounts,
-  isBeforeEvents,
-  primeArticleCounts,
-  type ArticleContext,
-  type FoundMention,
-} from '../analyze';
-import { iterateSegments, type TextSegment } from '../dom/segments';
-import { findArticleRoots } from '../page/roots';
-import { countContextTerms, findCandidates } from '../matcher/find';
-import { Highlighter, HIGHLIGHT_TAG, type HighlightRange } from '../dom/highlighter';
-import { runChunked, runSteps } from '../dom/schedule';
+import { buildArticleContext, isBeforeEvents, type ArticleContext } from '../analyze';
+import { articleRootSteps } from '../page/roots';
+import { HighlightPainter } from '../dom/painter';
+import { runSteps } from '../dom/schedule';
 import { watchPage, type PageWatcher } from '../dom/watch';
 import { cannotMention, noneMayMatch, quickTexts, warmQuickCheck } from '../dom/quick-check';
-import { ColdBlocks } from '../dom/cold-blocks';
-import { excerptAround, type Excerpt } from '../excerpts';
 import { packLanguage, pick } from '../format';
 import { t } from '../i18n';
-import { highlightChooser } from './sections';
 import { insertInOrder } from './order';
-import { highlightStyle } from '../dom/highlight-style';
-import { FOCUS_OUTLINE } from './focus';
+import { runScan } from './scan-pipeline';
+import type { HighlightLook } from '../dom/highlight-style';
 import { pageTheme } from './theme';
 import { UiHost } from './ui-host';
 import leanTopics, { extraLanguages, extraLiterals } from 'virtual:factlight/lean-topics';
 import { CARRIED_LANGUAGES, extraAliasLiterals, extraLanguagesOf, mergeTerms, topicForLanguages, withTerms, type LanguageTerms } from '../matcher/languages';
 import { articleLanguage, pageLanguages } from '../page/lang';
-import type { LeanTopic, TopicDetails } from '../pack/lean';
-import { isPopoverMessages, type PopoverMessages } from '../popover-messages';
+import type { LeanTopic } from '../pack/lean';
+import { PopoverInteraction, type Tracked } from './popover-interaction';
 import { askTopArticle, inheritTopArticle, isEmbedded, sampleForFrames, type TopArticle } from './frame-context';
-
-const HOVER_DELAY_MS = 350;
-/**
- * Longest wait for a topic's timeline and quotes from the background when a popover opens before
- * they arrived (they are asked for as soon as a scan finds the topic): past it, the popover opens
- * without them rather than not at all.
- */
-const DETAILS_WAIT_MS = 1500;
-const FLASH_MS = 1600;
-/** Ranges wrapped per work item: an item is a few milliseconds at most. */
-const SEGMENTS_PER_ITEM = 40;
-/** Sampled article segments whose context words are counted per work item. */
-const COUNT_PER_ITEM = 25;
-/**
- * Segments read per step of the reading loop: the clock is checked between steps, and checking it
- * (and the idle deadline) after every short paragraph cost more than reading the paragraph.
- */
-const SEGMENTS_PER_STEP = 32;
-/**
- * Windows of cold siblings passed over per step (see `ColdBlocks`), about a millisecond: each block
- * read past the article's sample may come after a long cold stretch, so 32 of them in a step made
- * steps of 15 ms and slices of twice their budget on the 10 MB page.
- */
-const WINDOWS_PER_STEP = 64;
-/** Segments with an alias judged per work item (judging looks at neighbours and the article). */
-const JUDGE_PER_ITEM = 10;
-/**
- * Slice budgets. Reading never writes, so its slices cost nothing more than their own time; each
- * writing slice makes the browser lay the page out again before the next frame, so writes go in
- * fewer, larger slices. Both leave room under the 50 ms long-task threshold for the last step
- * past the budget and a garbage collection that lands in the slice (up to 25-30 ms on the 10 MB
- * page, whose 500,000 nodes the collector traces).
- */
-const READ_BUDGET_MS = 12;
-const WRITE_BUDGET_MS = 16;
 
 /** Timings of one scan, published as a `performance.measure` for the benchmark (npm run bench). */
 interface ScanStats {
@@ -88,22 +40,10 @@ interface ScanStats {
   termsWaitMs?: number;
 }
 
-interface Tracked {
-  mention: FoundMention;
-  id: string;
-}
-
 /** Runs Factlight on one document (each frame has its own). */
 export class PageController {
   private settings!: Settings;
   private topics: LeanTopic[] = [];
-  /** Timelines and quotes from the background, per topic id (see lib/pack/lean.ts). */
-  private readonly details = new Map<string, TopicDetails>();
-  /** The popover's words in the page's language, asked for once per language (lib/popover-messages.ts). */
-  private popoverMessages: { lang: string; answer: PopoverMessages | null | undefined; asked: Promise<void> } | null = null;
-  private readonly detailsPending = new Map<string, Promise<void>>();
-  /** Counts popover openings, so a slow one that a later click overtook is dropped. */
-  private openings = 0;
   private compiled: CompiledTopics | null = null;
   /**
    * The languages (primary subtags) the page uses, beyond the carried en, uk and ru, whose terms the
@@ -135,11 +75,10 @@ export class PageController {
   private announceNext = false;
   private generation = 0;
   private nextId = 0;
-  private readonly cursor = new Map<string, number>();
-  private readonly highlighter: Highlighter;
+  private readonly painter: HighlightPainter;
+  private readonly interaction: PopoverInteraction;
   private readonly watcher: PageWatcher;
   private readonly ui: UiHost;
-  private hoverTimer: ReturnType<typeof setTimeout> | undefined;
   /** Every open shadow root a reader enters is watched for changes too. */
   private readonly onShadowRoot = (root: ShadowRoot) => this.watcher.observe(root);
 
@@ -156,8 +95,24 @@ export class PageController {
       // at start would be one long task on a big page.
       findShadowRoots: false,
     });
-    this.highlighter = new Highlighter((topicId) => this.styleFor(topicId), { guard: (write) => this.watcher.mute(write) });
+    const guard = (write: () => void) => this.watcher.mute(write);
+    this.painter = new HighlightPainter(doc, (topicId) => this.lookOf(topicId), { guard });
     this.ui = new UiHost(doc);
+    this.interaction = new PopoverInteraction(
+      doc,
+      {
+        settings: () => this.settings,
+        topics: () => this.topics,
+        article: () => this.article,
+        tracked: () => this.mentions,
+        titleOf: (topic) => this.titleOf(topic),
+        theme: () => this.theme(),
+        guard,
+      },
+      this.painter,
+      this.ui,
+      signal,
+    );
     signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
@@ -170,8 +125,7 @@ export class PageController {
         void this.loadTopics().then((topics) => {
           this.topics = topics;
           // The reader edited a topic: its timeline or quotes may have changed too.
-          this.details.clear();
-          this.detailsPending.clear();
+          this.interaction.forgetDetails();
           this.languageTerms = {};
           this.termsAsked.clear();
           return this.refresh();
@@ -184,7 +138,6 @@ export class PageController {
       unwatchTopics();
       browser.runtime.onMessage.removeListener(onMessage);
     });
-    this.listenToHighlights();
     await this.refresh();
   }
 
@@ -241,16 +194,15 @@ export class PageController {
     return this.topics.filter((topic, i) => topicPrefs(this.settings, topic.id, i).enabled);
   }
 
-  private styleFor(topicId: string): string {
+  private lookOf(topicId: string): HighlightLook {
     const index = Math.max(0, this.topics.findIndex((topic) => topic.id === topicId));
-    return highlightStyle(topicPrefs(this.settings, topicId, index));
+    return topicPrefs(this.settings, topicId, index);
   }
 
   private clearHighlights(): void {
-    this.ui.close(false);
-    this.highlighter.removeAll();
+    this.interaction.reset();
+    this.painter.removeAll();
     this.mentions = [];
-    this.cursor.clear();
   }
 
   /** Decide, scan and highlight the whole page from scratch. */
@@ -342,7 +294,7 @@ export class PageController {
       publishStats(t0, stats, 0);
       return;
     }
-    const roots = await this.inSlice(generation, 'roots', stats, () => findArticleRoots(doc));
+    const roots = await this.inSteps(generation, 'roots', stats, articleRootSteps(doc));
     if (!roots) return;
     article.roots = roots.value;
     // The article's own language, not its site's template, decides the popover's language.
@@ -371,122 +323,60 @@ export class PageController {
   }
 
   /**
-   * Read `roots` a segment at a time in idle slices, keeping only the segments that hold an alias
-   * and their neighbours (the context a mention is judged by): on a page that mentions nothing,
-   * that one regex pass is all we do, and nothing read stays in memory. A full read (`stats` given)
-   * also keeps the start of the article's text for its context-word counts. Then judge the kept
-   * segments and wrap the accepted mentions. Drops its work if a newer refresh started.
+   * Runs the generator `steps` to its end in idle slices (a step at a time, as many per slice as
+   * the budget allows), counted in `stats` under `phase`. Null when a newer refresh started.
    */
-  private async process(roots: readonly Node[], generation: number, stats?: ScanStats): Promise<void> {
-    const onSlice = (phase: string) => (ms: number) => stats && addSlice(stats, ms, phase);
-    const compiled = this.compiled!;
-    const article = this.article!;
-    const sampler = stats ? new ArticleSampler(article.roots) : null;
-    let ordinal = 0;
-    // Past the article's sample (so on pages far longer than any article), blocks whose text
-    // cannot hold an alias, nor their neighbours' text, are skipped rather than read node by node;
-    // a skipped block leaves a gap in the ordinals, so the blocks around it are not neighbours.
-    const cold = sampler && new ColdBlocks(compiled, () => ordinal++);
-    const skip = sampler && cold ? (el: Element) => sampler.full && cold.skip(el) : undefined;
-    const readers = roots.map((root) => iterateSegments(root, { onShadowRoot: this.onShadowRoot, skip }));
-    const kept: TextSegment[] = [];
-    const withAlias: number[] = [];
-    let previous: TextSegment | null = null;
-    let previousKept = false;
-    let keepNext = false;
-    let reader = 0;
-    const read = runSteps(() => {
+  private async inSteps<T>(generation: number, phase: string, stats: ScanStats, steps: Generator<void, T, void>): Promise<{ value: T } | null> {
+    let result: { value: T } | null = null;
+    await runSteps(() => {
       if (generation !== this.generation) return false;
-      const windowsBefore = cold ? cold.windowsRead : 0;
-      for (let n = 0; n < SEGMENTS_PER_STEP && (!cold || cold.windowsRead - windowsBefore < WINDOWS_PER_STEP); n++) {
-        const next = reader < readers.length ? readers[reader]!.next() : null;
-        if (!next) return false;
-        if (next.done) {
-          reader++;
-          continue;
-        }
-        const segment = next.value;
-        segment.ordinal = ordinal++;
-        sampler?.add(segment);
-        if (findCandidates(segment.text, compiled).length) {
-          if (previous && !previousKept) kept.push(previous);
-          withAlias.push(kept.length);
-          kept.push(segment);
-          previousKept = keepNext = true;
-        } else {
-          if (keepNext) kept.push(segment);
-          previousKept = keepNext;
-          keepNext = false;
-        }
-        previous = segment;
-      }
-      return true;
-    }, { signal: this.signal, budgetMs: READ_BUDGET_MS, onSlice: onSlice('read') });
-    // The highlighting must not start with the skipper's Range still in the page (see `release`).
-    await read.finally(() => cold?.release());
-    if (generation !== this.generation) return;
-    if (sampler) this.articleSample = this.inheritedSample.length ? [...sampler.texts, ...this.inheritedSample] : sampler.texts;
-    if (!withAlias.length) return;
-    // Count the article's context words (once per scan) in slices, rather than all at once when
-    // the first candidate is judged.
-    await this.ensureArticleCounts(generation, onSlice('count'));
-    if (generation !== this.generation) return;
-    const judgeGroups: number[][] = [];
-    for (let i = 0; i < withAlias.length; i += JUDGE_PER_ITEM) judgeGroups.push(withAlias.slice(i, i + JUDGE_PER_ITEM));
-    // Each group's mentions are chosen and labelled as they are judged: all at once after the last
-    // group, it made a task of its own of 10-50 ms on the 10 MB page.
-    const tracked: Tracked[] = [];
-    const ranges: HighlightRange[] = [];
-    const plan = this.highlightPlanner(tracked, ranges);
-    await runChunked(judgeGroups, (group) => {
-      if (generation === this.generation) for (const mention of analyzeSegments(kept, compiled, article, group)) plan(mention);
-    }, { signal: this.signal, budgetMs: READ_BUDGET_MS, onSlice: onSlice('judge') });
-    if (generation !== this.generation) return;
-    const groups: HighlightRange[][] = [];
-    for (let i = 0; i < ranges.length; i += SEGMENTS_PER_ITEM) groups.push(ranges.slice(i, i + SEGMENTS_PER_ITEM));
-    await runChunked(groups, (group) => {
-      if (generation === this.generation) this.highlighter.add(group);
-    }, { signal: this.signal, budgetMs: WRITE_BUDGET_MS, onSlice: onSlice('wrap') });
-    if (generation !== this.generation) return;
-    this.mentions = mergeInOrder(this.mentions, tracked);
+      const step = steps.next();
+      if (step.done) result = { value: step.value };
+      return !step.done;
+    }, { signal: this.signal, onSlice: (ms) => addSlice(stats, ms, phase) });
+    return generation === this.generation ? result : null;
   }
 
   /**
-   * A function to give each mention found, in document order, an id (into `tracked`) and, if it is
-   * one to highlight, its range and label (into `ranges`).
+   * Scan `roots` (lib/content/scan-pipeline.ts): a full read when `stats` is given, else a rescan of
+   * parts the page changed. Drops its work if a newer refresh started.
    */
-  private highlightPlanner(tracked: Tracked[], ranges: HighlightRange[]): (mention: FoundMention) => void {
-    const chosen = highlightChooser<FoundMention>(this.settings.highlightMode);
+  private async process(roots: readonly Node[], generation: number, stats?: ScanStats): Promise<void> {
     // A page names the same few phrases again and again: one message lookup per phrase and topic.
     const labels = new Map<string, string>();
-    const labelOf = (m: FoundMention) => {
-      const key = `${m.topicId}\u0000${m.text}`;
-      let label = labels.get(key);
-      if (label === undefined) labels.set(key, (label = t('popover_highlightLabel', [m.text, this.topicTitle(m.topicId)])));
-      return label;
-    };
-    return (mention) => {
-      const id = `fl${this.nextId++}`;
-      tracked.push({ mention, id });
-      if (!chosen(mention)) return;
-      ranges.push({ segment: mention.segment, start: mention.start, end: mention.end, topicId: mention.topicId, id, label: labelOf(mention) });
-    };
+    await runScan({
+      roots,
+      compiled: this.compiled!,
+      article: this.article!,
+      highlightMode: this.settings.highlightMode,
+      full: !!stats,
+      inheritedSample: this.inheritedSample,
+      sample: () => this.articleSample,
+      signal: this.signal,
+      isCurrent: () => generation === this.generation,
+      onShadowRoot: this.onShadowRoot,
+      onSlice: (phase, ms) => stats && addSlice(stats, ms, phase),
+      newId: () => `fl${this.nextId++}`,
+      labelOf: (m) => {
+        const key = `${m.topicId}\u0000${m.text}`;
+        let label = labels.get(key);
+        if (label === undefined) labels.set(key, (label = t('popover_highlightLabel', [m.text, this.topicTitle(m.topicId)])));
+        return label;
+      },
+      sampled: (texts) => (this.articleSample = texts),
+      found: (tracked, ranges) => {
+        this.painter.add(ranges);
+        this.addTracked(tracked);
+      },
+    });
   }
 
-  /** Count the context words of the article's sample, in slices, unless this scan already did. */
-  private async ensureArticleCounts(generation: number, onSlice: (ms: number) => void): Promise<void> {
-    const compiled = this.compiled!;
-    const article = this.article!;
-    if (hasArticleCounts(article, compiled)) return;
-    const counts = new Int32Array(compiled.terms.length);
-    const texts = this.articleSample;
-    const groups: string[][] = [];
-    for (let i = 0; i < texts.length; i += COUNT_PER_ITEM) groups.push(texts.slice(i, i + COUNT_PER_ITEM));
-    await runChunked(groups, (group) => {
-      if (generation !== this.generation) return;
-      for (const text of group) countContextTerms(text, compiled, counts);
-    }, { signal: this.signal, budgetMs: READ_BUDGET_MS, onSlice });
-    if (generation === this.generation) primeArticleCounts(article, compiled, counts);
+  /** Adds mentions to the page's list, in reading order (a full read appends; a rescan may insert). */
+  private addTracked(tracked: Tracked[]): void {
+    const last = this.mentions.at(-1);
+    if (!tracked.length) return;
+    if (!last || comesBefore(last, tracked[0]!)) this.mentions.push(...tracked);
+    else this.mentions = insertInOrder(this.mentions, tracked, comesBefore);
   }
 
   /** New or changed content: re-read just those parts. */
@@ -503,7 +393,7 @@ export class PageController {
     const generation = this.generation;
     const within = changed.filter((node) => this.roots.some((root) => root === node || root.contains(node) || node.contains(root)));
     if (!within.length) return;
-    for (const root of within) this.highlighter.removeWithin(root);
+    for (const root of within) this.painter.removeWithin(root);
     // Changed parts whose text names no topic are not read node by node.
     const roots = within.filter(mayMention);
     this.mentions = this.mentions.filter((m) => m.mention.segment.nodes.some((n) => n.isConnected) && !within.some((r) => r.contains(m.mention.segment.block)));
@@ -533,8 +423,8 @@ export class PageController {
     // The popovers of the topics found will want their timelines and quotes: ask for them now, not
     // on the reader's click.
     if (counts.size) {
-      void this.fetchDetails([...counts.keys()]);
-      void this.fetchPopoverMessages();
+      void this.interaction.fetchDetails([...counts.keys()]);
+      void this.interaction.fetchPopoverMessages();
     }
     const serialized = JSON.stringify(report);
     if (serialized === this.lastSerialized) return;
@@ -557,7 +447,7 @@ export class PageController {
       this.topics.every((topic, i) => topicPrefs(before, topic.id, i).enabled === topicPrefs(next, topic.id, i).enabled) &&
       siteDecision(url, before, isNews) === siteDecision(url, next, isNews)
     ) {
-      this.highlighter.restyle();
+      this.painter.restyle();
       return;
     }
     const wasOn = this.status === 'on';
@@ -573,7 +463,7 @@ export class PageController {
       case 'get-report':
         return Promise.resolve(this.lastReport);
       case 'jump':
-        this.jump(message.direction, message.topicId);
+        this.interaction.jump(message.direction, message.topicId);
         return Promise.resolve(true);
       case 'article-context':
         return this.articleForFrames();
@@ -608,188 +498,6 @@ export class PageController {
   private theme() {
     return pageTheme(this.doc, this.settings.theme);
   }
-
-  /** Move to the next or previous mention (of one topic, or of any). */
-  private jump(direction: 1 | -1, topicId?: string): void {
-    const list = this.mentions.filter((m) => !topicId || m.mention.topicId === topicId);
-    if (!list.length) return;
-    const key = topicId ?? '*';
-    const at = this.cursor.get(key);
-    const next = at === undefined ? (direction === 1 ? 0 : list.length - 1) : (at + direction + list.length) % list.length;
-    this.cursor.set(key, next);
-    this.reveal(list[next]!);
-  }
-
-  /** Scroll a mention into view, focus it when highlighted, and flash it briefly. */
-  private reveal(tracked: Tracked): void {
-    const reduce = this.doc.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-    const el = this.highlighter.elements().find((e) => e.getAttribute('data-factlight-id') === tracked.id && e.hasAttribute('tabindex'));
-    const target: Element = el ?? tracked.mention.segment.block;
-    target.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
-    if (el) {
-      el.focus({ preventScroll: true });
-      el.style.setProperty('outline', FOCUS_OUTLINE, 'important');
-      setTimeout(() => this.doc.activeElement !== el && el.style.removeProperty('outline'), FLASH_MS);
-    } else {
-      flashRange(this.doc, tracked.mention);
-    }
-  }
-
-  private listenToHighlights(): void {
-    const opts = { capture: true, signal: this.signal };
-    const findHighlight = (e: Event): HTMLElement | null => {
-      for (const node of e.composedPath()) {
-        if (node instanceof Element && node.localName === HIGHLIGHT_TAG && this.highlighter.has(node)) return node as HTMLElement;
-      }
-      return null;
-    };
-    this.doc.addEventListener('click', (e) => {
-      const el = findHighlight(e);
-      if (!el) return;
-      e.preventDefault();
-      this.toggle(el, e.detail === 0);
-    }, opts);
-    this.doc.addEventListener('keydown', (e) => {
-      if (e.key !== 'Enter' && e.key !== ' ') return;
-      const el = findHighlight(e);
-      if (!el) return;
-      e.preventDefault();
-      this.toggle(el, true);
-    }, opts);
-    this.doc.addEventListener('focusin', (e) => {
-      const el = findHighlight(e);
-      if (el) el.style.setProperty('outline', FOCUS_OUTLINE, 'important');
-    }, opts);
-    this.doc.addEventListener('focusout', (e) => {
-      const el = findHighlight(e);
-      if (el) el.style.removeProperty('outline');
-    }, opts);
-    this.doc.addEventListener('mouseover', (e) => {
-      if (!this.settings.popover.openOnHover) return;
-      const el = findHighlight(e);
-      clearTimeout(this.hoverTimer);
-      if (el && this.ui.openFor !== el) this.hoverTimer = setTimeout(() => this.open(el, false), HOVER_DELAY_MS);
-    }, opts);
-  }
-
-  private toggle(el: HTMLElement, focus: boolean): void {
-    const info = this.highlighter.infoOf(el);
-    const first = info?.first ?? el;
-    if (this.ui.openFor === first) this.ui.close(focus);
-    else this.open(first, focus);
-  }
-
-  /**
-   * Ask the background for the timelines and quotes of `topicIds` it has not sent yet (one
-   * message for all). Resolves when they are in `details`, or the background could not answer
-   * (then the next opening asks again); never rejects.
-   */
-  private fetchDetails(topicIds: string[]): Promise<void> {
-    const missing = topicIds.filter((id) => !this.details.has(id) && !this.detailsPending.has(id));
-    if (missing.length) {
-      const request = browser.runtime
-        .sendMessage({ type: 'topic-details', topicIds: missing } satisfies Message)
-        .then((answer: unknown) => {
-          const byId = typeof answer === 'object' && answer !== null ? (answer as Record<string, TopicDetails | undefined>) : {};
-          // Unless the topics changed while it was on its way (then a newer request asks again).
-          for (const id of missing) if (this.detailsPending.get(id) === request) this.details.set(id, byId[id] ?? {});
-        })
-        .catch(() => undefined)
-        .finally(() => {
-          for (const id of missing) if (this.detailsPending.get(id) === request) this.detailsPending.delete(id);
-        });
-      for (const id of missing) this.detailsPending.set(id, request);
-    }
-    return Promise.all(topicIds.map((id) => this.detailsPending.get(id))).then(() => undefined);
-  }
-
-  /**
-   * Open the popover for the mention behind highlight `el`, once its topic's timeline and quotes
-   * are here (at once, as a rule: they were asked for when the scan found the topic).
-   */
-  private open(el: HTMLElement, focus: boolean): void {
-    const topicId = this.mentionBehind(el)?.tracked.mention.topicId;
-    if (!topicId) return;
-    const opening = ++this.openings;
-    if (this.details.has(topicId)) return this.openNow(el, focus);
-    const waited = new Promise((resolve) => setTimeout(resolve, DETAILS_WAIT_MS));
-    void Promise.race([Promise.all([this.fetchDetails([topicId]), this.fetchPopoverMessages()]), waited]).then(() => {
-      if (opening === this.openings && el.isConnected) this.openNow(el, focus);
-    });
-  }
-
-  /**
-   * Ask the background, once per page language, for the popover's words in that language. Resolves
-   * when they are here, or when the background had none or could not answer (the browser's
-   * language then serves).
-   */
-  private fetchPopoverMessages(): Promise<void> {
-    const lang = this.article?.lang ?? '';
-    if (this.popoverMessages?.lang === lang) return this.popoverMessages.asked;
-    const entry: { lang: string; answer: PopoverMessages | null | undefined; asked: Promise<void> } = { lang, answer: undefined, asked: Promise.resolve() };
-    entry.asked = browser.runtime
-      .sendMessage({ type: 'popover-messages', lang } satisfies Message)
-      .then((answer: unknown) => {
-        entry.answer = isPopoverMessages(answer) ? answer : null;
-      })
-      .catch(() => {
-        entry.answer = null;
-      });
-    this.popoverMessages = entry;
-    return entry.asked;
-  }
-
-  /** The mention behind highlight `el`, and the highlight that opens its popover. */
-  private mentionBehind(el: HTMLElement): { tracked: Tracked; first: HTMLElement } | null {
-    const info = this.highlighter.infoOf(el);
-    const tracked = info && this.mentions.find((m) => m.id === info.id);
-    return tracked ? { tracked, first: info.first ?? el } : null;
-  }
-
-  /** Asked again after a wait for details: the page may have changed in between. */
-  private openNow(el: HTMLElement, focus: boolean): void {
-    const behind = this.mentionBehind(el);
-    const lean = behind && this.topics.find((x) => x.id === behind.tracked.mention.topicId);
-    if (!behind || !lean) return;
-    const { tracked, first } = behind;
-    const topic: LeanTopic = { ...lean, title: this.titleOf(lean), ...this.details.get(lean.id) };
-    const lang = packLanguage(this.article?.lang);
-    const sameTopic = this.mentions.filter((m) => m.mention.topicId === topic.id);
-    const excerpts: Array<{ excerpt: Excerpt; tracked: Tracked }> = [];
-    const seen = new Set<string>();
-    for (const m of sameTopic) {
-      const excerpt = excerptAround(m.mention.segment.text, m.mention.start, m.mention.end, lang);
-      if (seen.has(excerpt.text)) continue;
-      seen.add(excerpt.text);
-      excerpts.push({ excerpt, tracked: m });
-    }
-    this.ui.open(
-      first,
-      {
-        topic,
-        lang,
-        locale: navigator.language,
-        reasons: tracked.mention.reasons,
-        excerpts: excerpts.map((x) => x.excerpt),
-        show: { timeline: this.settings.popover.showTimeline, quotes: this.settings.popover.showQuotes, inArticle: this.settings.popover.showInArticle },
-        published: this.article?.publishedAt,
-        messages: this.popoverMessages?.lang === (this.article?.lang ?? '') ? this.popoverMessages.answer : null,
-        onOpenTimeline: () => {
-          // Extension pages cannot be opened by a link from a web page; the background opens the tab.
-          const message: Message = { type: 'open-timeline', topicId: topic.id, published: this.article?.publishedAt };
-          void browser.runtime.sendMessage(message).catch(() => undefined);
-        },
-        onJump: (i) => {
-          const target = excerpts[i];
-          if (!target) return;
-          this.ui.close(false);
-          this.reveal(target.tracked);
-        },
-      },
-      this.theme(),
-      focus,
-    );
-  }
 }
 
 /**
@@ -819,36 +527,11 @@ function addSlice(stats: ScanStats, ms: number, phase: string): void {
   stats.longestByStep.set(phase, Math.max(ms, stats.longestByStep.get(phase) ?? 0));
 }
 
-/** Keep mentions in document order when a rescan adds some in the middle of the page. */
-function mergeInOrder(existing: Tracked[], added: Tracked[]): Tracked[] {
-  if (!existing.length) return added;
-  return insertInOrder(existing, added, (a, b) =>
-    a.mention.segment === b.mention.segment
-      ? a.mention.start < b.mention.start
-      : (a.mention.segment.block.compareDocumentPosition(b.mention.segment.block) & 4) /* FOLLOWING */ !== 0,
-  );
-}
-
-/**
- * Briefly show a mention that has no highlight (first-per-section mode) by selecting it: visible in
- * every browser, read by screen readers, and it adds nothing to the page's DOM.
- */
-function flashRange(doc: Document, mention: FoundMention): void {
-  let offset = 0;
-  const range = doc.createRange();
-  for (const node of mention.segment.nodes) {
-    if (!node.isConnected) return;
-    const len = node.data.length;
-    if (offset <= mention.start && mention.start <= offset + len) range.setStart(node, mention.start - offset);
-    if (offset <= mention.end && mention.end <= offset + len) {
-      range.setEnd(node, mention.end - offset);
-      break;
-    }
-    offset += len;
-  }
-  const selection = doc.getSelection();
-  selection?.removeAllRanges();
-  selection?.addRange(range);
+/** True when mention `a` comes before `b` in the page. */
+function comesBefore(a: Tracked, b: Tracked): boolean {
+  return a.mention.segment === b.mention.segment
+    ? a.mention.start < b.mention.start
+    : (a.mention.segment.block.compareDocumentPosition(b.mention.segment.block) & 4) /* FOLLOWING */ !== 0;
 }
 
 /** The start of the article's own text (not the whole body), for telling its language. */

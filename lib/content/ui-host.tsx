@@ -7,13 +7,37 @@ import { render } from 'preact';
 import { autoUpdate, computePosition, flip, hide, offset, shift, size } from '@floating-ui/dom';
 import { Popover, type PopoverProps } from '../../components/popover/Popover';
 import css from '../../components/popover/popover.css?inline';
+import { UI_TAG } from '../dom/own';
+import { adoptStyles } from './shadow-styles';
 
-/** Tag of the host element; page CSS keyed to it is overridden by the inline !important styles. */
-export const UI_TAG = 'factlight-ui';
+export { UI_TAG };
 const HOST_STYLE = 'all: initial !important; display: block !important; position: static !important; contain: none !important;';
 const ANNOUNCE_MS = 6000;
 
 export type Theme = 'light' | 'dark';
+
+/**
+ * What a popover points at: a painted mention, which is not an element (its box comes from its
+ * range), and, when it was opened from the keyboard, our control over it, which gets focus back.
+ */
+export interface PopoverAnchor {
+  /** The mention's id. */
+  id: string;
+  /** The mention's box in viewport coordinates (empty when the page removed it). */
+  rect(): DOMRect;
+  /** An element of the page around the mention: its scrolling ancestors move the popover along. */
+  context: Element;
+  /** False once the page removed the mention's text. */
+  isConnected(): boolean;
+  /** Our control over the mention, when the reader opened from the keyboard. */
+  control?: HTMLElement | null;
+  /** True when a pointer event with this composed path hit the mention (its own click toggles). */
+  hit?(event: Event): boolean;
+  /** Gives focus back to the mention when there is no control to return it to (opened by a click). */
+  returnFocus?(): void;
+  /** Called once the popover is closed. */
+  closed?(): void;
+}
 
 /** Opens and closes the popover next to a highlight, and speaks short messages to screen readers. */
 export class UiHost {
@@ -21,7 +45,7 @@ export class UiHost {
   private root: HTMLElement | null = null;
   private floating: HTMLElement | null = null;
   private live: HTMLElement | null = null;
-  private anchor: HTMLElement | null = null;
+  private anchor: PopoverAnchor | null = null;
   private stopAutoUpdate: (() => void) | null = null;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners = new AbortController();
@@ -32,9 +56,9 @@ export class UiHost {
     doc.addEventListener('pointerdown', (e) => this.onPointerDown(e), { capture: true, signal: this.listeners.signal });
   }
 
-  /** The highlight whose popover is open, if any. */
-  get openFor(): HTMLElement | null {
-    return this.anchor;
+  /** The id of the mention whose popover is open, if any. */
+  get openFor(): string | null {
+    return this.anchor?.id ?? null;
   }
 
   /** True when `node` belongs to our UI (events from inside it must not close it). */
@@ -43,15 +67,15 @@ export class UiHost {
   }
 
   /** Show the popover for `anchor`; focus moves into it when `focus` (keyboard opening). */
-  open(anchor: HTMLElement, props: Omit<PopoverProps, 'onClose'>, theme: Theme, focus: boolean): void {
-    if (this.anchor && this.anchor !== anchor) this.close(false);
+  open(anchor: PopoverAnchor, props: Omit<PopoverProps, 'onClose'>, theme: Theme, focus: boolean): void {
+    if (this.anchor && this.anchor.id !== anchor.id) this.close(false);
     this.ensureHost(theme);
     this.anchor = anchor;
-    anchor.setAttribute('aria-expanded', 'true');
+    anchor.control?.setAttribute('aria-expanded', 'true');
     render(<Popover {...props} onClose={() => this.close(true)} />, this.floating!);
     this.floating!.hidden = false;
     this.stopAutoUpdate?.();
-    this.stopAutoUpdate = autoUpdate(anchor, this.floating!, () => void this.position());
+    this.stopAutoUpdate = autoUpdate(reference(anchor), this.floating!, () => void this.position());
     if (focus) (this.floating!.querySelector('.title') as HTMLElement | null)?.focus({ preventScroll: true });
   }
 
@@ -66,8 +90,10 @@ export class UiHost {
       render(null, this.floating);
       this.floating.hidden = true;
     }
-    anchor.removeAttribute('aria-expanded');
-    if (returnFocus && anchor.isConnected) anchor.focus({ preventScroll: true });
+    anchor.control?.removeAttribute('aria-expanded');
+    if (returnFocus && anchor.control?.isConnected) anchor.control.focus({ preventScroll: true });
+    else if (returnFocus) anchor.returnFocus?.();
+    anchor.closed?.();
     this.removeHostIfIdle();
   }
 
@@ -112,7 +138,7 @@ export class UiHost {
       live.setAttribute('role', 'status');
       live.setAttribute('aria-live', 'polite');
       root.append(floating, live);
-      adoptStyles(shadow, this.doc);
+      adoptStyles(shadow, this.doc, css);
       shadow.append(root);
       // documentElement, not body: single-page apps often replace body's children wholesale.
       this.doc.documentElement.append(host);
@@ -131,8 +157,8 @@ export class UiHost {
     const anchor = this.anchor;
     const floating = this.floating;
     if (!anchor || !floating) return;
-    if (!anchor.isConnected) return this.close(false);
-    const { x, y, middlewareData } = await computePosition(anchor, floating, {
+    if (!anchor.isConnected()) return this.close(false);
+    const { x, y, middlewareData } = await computePosition(reference(anchor), floating, {
       strategy: 'fixed',
       placement: 'bottom-start',
       middleware: [
@@ -165,27 +191,12 @@ export class UiHost {
     if (!this.anchor) return;
     const path = e.composedPath();
     if (this.host && path.includes(this.host)) return;
-    if (path.includes(this.anchor)) return; // the highlight's own click toggles
+    if (this.anchor.hit?.(e) || (this.anchor.control && path.includes(this.anchor.control))) return; // the mention's own click toggles
     this.close(false);
   }
 }
 
-/**
- * Our CSS, as a constructed stylesheet where the browser allows it: those are not subject to the
- * page's Content-Security-Policy `style-src`, so a strict-CSP page still gets a styled popover.
- * Firefox's content-script sandbox may refuse to hand one to the page's shadow root: then a
- * <style> element does the job.
- */
-function adoptStyles(shadow: ShadowRoot, doc: Document): void {
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    shadow.adoptedStyleSheets = [sheet];
-    if (shadow.adoptedStyleSheets.length === 1) return;
-  } catch {
-    // fall through to a <style> element
-  }
-  const style = doc.createElement('style');
-  style.textContent = css;
-  shadow.append(style);
+/** The anchor as Floating UI's virtual element. */
+function reference(anchor: PopoverAnchor) {
+  return { getBoundingClientRect: () => anchor.rect(), contextElement: anchor.context };
 }

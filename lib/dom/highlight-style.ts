@@ -1,32 +1,46 @@
 /**
- * Inline styles for highlight wrappers, from a topic's colour preset and style. Every declaration
- * is `!important`: inline important declarations beat every author rule, important or not, layered
- * or not (CSS Cascade 5, "element-attached styles"), so `* { all: unset !important }` or
- * `factlight-mark { display: none !important }` on the page cannot hide or restyle a highlight.
+ * How highlights look: one `::highlight()` rule per colour preset and style, in a stylesheet the
+ * browser injects from the manifest before the page is built (entrypoints/content/highlights.css,
+ * checked against {@link highlightSheet} by a unit test). A topic is painted by registering its
+ * ranges under the name of its look, so changing a colour moves ranges between highlights and never
+ * adds a stylesheet: adding one to a built page makes the browser recompute the style of every
+ * element (measured: 250-335 ms on a 10 MB page, docs/decisions/013-highlight-api.md).
  *
- * Only properties that keep the wrapper a neutral inline box are forced. `visibility` is forced to
- * `inherit`, never `visible`: a rule aimed at our element cannot hide it, while a paragraph the page
- * hides with `visibility: hidden` on an ancestor stays hidden, word for word. Never `pointer-events`.
+ * A highlight pseudo-element takes only a few properties (colours, text decoration, text shadow),
+ * none of which can move text, so painting never changes the page's layout. Both the background
+ * and the text colour are set, so the pair keeps its AA contrast on any page, light or dark. Every
+ * declaration is `!important`, so a page's rule for the same name cannot restyle it by accident.
  */
-import { COLOR_PRESETS, type TopicPrefs } from '../settings/schema';
+import { COLOR_PRESETS, COLOR_PRESET_IDS, type TopicPrefs } from '../settings/schema';
 
-const LAYOUT =
-  'display: inline !important; position: static !important; float: none !important; ' +
-  'margin: 0 !important; padding: 0 !important; border: 0 !important; ' +
-  'font: inherit !important; letter-spacing: inherit !important; opacity: 1 !important; visibility: inherit !important; ' +
-  'cursor: pointer !important; box-decoration-break: clone !important; -webkit-box-decoration-break: clone !important;';
+/** What a topic's highlights look like: its colour preset and its style. */
+export type HighlightLook = Pick<TopicPrefs, 'color' | 'style'>;
 
-/** CSS declarations for a topic's wrappers: pass `(id) => highlightStyle(prefsOf(id))` to `Highlighter`. */
-export function highlightStyle(prefs: Pick<TopicPrefs, 'color' | 'style'>): string {
-  const preset = COLOR_PRESETS[prefs.color] ?? COLOR_PRESETS.amber;
-  if (prefs.style === 'underline') {
+/** The registry name of the highlight painting `look`. */
+export function highlightName(look: HighlightLook): string {
+  const color = COLOR_PRESETS[look.color] ? look.color : 'amber';
+  return look.style === 'underline' ? `factlight-${color}-underline` : `factlight-${color}`;
+}
+
+/** The declarations for highlights of `look`. */
+export function highlightDeclarations(look: HighlightLook): string {
+  const preset = COLOR_PRESETS[look.color] ?? COLOR_PRESETS.amber;
+  if (look.style === 'underline') {
     return (
-      `${LAYOUT} background: transparent !important; color: inherit !important; ` +
-      `text-decoration: underline 0.15em solid ${preset.underline} !important; text-underline-offset: 0.2em !important; border-radius: 0 !important;`
+      `background-color: transparent !important; text-decoration: underline 0.15em solid ${preset.underline} !important; ` +
+      'text-underline-offset: 0.2em !important;'
     );
   }
-  return (
-    `${LAYOUT} background: ${preset.background} !important; color: ${preset.text} !important; ` +
-    `text-decoration: none !important; border-radius: 0.2em !important;`
-  );
+  return `background-color: ${preset.background} !important; color: ${preset.text} !important; text-decoration: none !important;`;
+}
+
+/** Every look's rule: the content of highlights.css, and of the sheet adopted by shadow roots we paint in. */
+export function highlightSheet(): string {
+  const rules: string[] = [];
+  for (const color of COLOR_PRESET_IDS) {
+    for (const style of ['background', 'underline'] as const) {
+      rules.push(`::highlight(${highlightName({ color, style })}) { ${highlightDeclarations({ color, style })} }`);
+    }
+  }
+  return `${rules.join('\n')}\n`;
 }

@@ -20,14 +20,14 @@ export const FORBIDDEN_SELECTOR = [
   'head', 'title',
   '[hidden]', '[aria-hidden="true" i]', '[inert]',
   'a[href]', '[role="button" i]', '[role="link" i]', '[role="textbox" i]', '[role="menu" i]', '[role="menubar" i]', '[role="navigation" i]',
-  'factlight-mark', '[data-factlight-ui]',
+  'factlight-ui', 'factlight-focus', '[data-factlight-ui]',
 ].join(',');
 
 /** Tag names (`localName`) that are forbidden whatever their attributes: the fast path of the walk. */
 const FORBIDDEN_TAGS = new Set([
   'input', 'textarea', 'select', 'option', 'button', 'label', 'script', 'style', 'noscript', 'template',
   'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'code', 'pre', 'kbd', 'samp', 'var', 'svg', 'math',
-  'head', 'title', 'factlight-mark',
+  'head', 'title', 'factlight-ui', 'factlight-focus',
 ]);
 const FORBIDDEN_ROLES = new Set(['button', 'link', 'textbox', 'menu', 'menubar', 'navigation']);
 
@@ -52,7 +52,7 @@ export function isForbiddenElement(el: Element, localName: string = el.localName
 const INLINE_TAGS = new Set([
   'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'mark', 'q',
   'ruby', 'rb', 'rt', 'rp', 's', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u',
-  'nobr', 'big', 'acronym', 'wbr', 'factlight-mark',
+  'nobr', 'big', 'acronym', 'wbr',
 ]);
 
 /** One piece of prose: its text nodes in order, whose data concatenate to `text`. */

@@ -3,13 +3,13 @@
  * blogs) and reports, every ~250 ms at most, the smallest set of elements to rescan. One
  * MutationObserver for the page and every open shadow root we meet; our own DOM writes are run
  * inside `mute()` and never reported; a churn guard stops us re-highlighting a block the page
- * keeps reverting.
+ * keeps changing.
  *
- * The caller's loop per reported root: `highlighter.removeWithin(root)`, `collectSegments(root)`,
- * match, `highlighter.add(...)`, all inside `watcher.mute(...)` (pass `mute` as the highlighter's
- * `guard` and that is automatic).
+ * The caller's loop per reported root: `painter.removeWithin(root)`, read the root again, match,
+ * `painter.add(...)`. Painting adds no node to the page; the few writes we make (our UI's hosts,
+ * a `<style>` where a stylesheet cannot be adopted) run inside `watcher.mute(...)`.
  */
-import { HIGHLIGHT_TAG } from './highlighter';
+import { OWN_TAGS } from './own';
 import { isInForbiddenElement, isInlineElement } from './segments';
 
 /** Options of {@link watchPage}. */
@@ -78,7 +78,7 @@ const OBSERVE: MutationObserverInit = {
 function defaultIsOwn(node: Node): boolean {
   if (node.nodeType !== 1) return false;
   const el = node as Element;
-  return el.localName === HIGHLIGHT_TAG || el.localName === 'factlight-ui' || el.hasAttribute('data-factlight-ui');
+  return OWN_TAGS.includes(el.localName) || el.hasAttribute('data-factlight-ui') || el.hasAttribute('data-factlight');
 }
 
 /** Parent across a shadow boundary (a shadow root's parent is its host). */
@@ -150,12 +150,9 @@ export class ChurnGuard {
 export function watchPage(options: WatchOptions): PageWatcher {
   const { root, signal, onChange, onNavigate, delayMs = 250, isOwn = defaultIsOwn } = options;
   const now = options.now ?? (() => Date.now());
-  // Two counters: how often we re-report a root, and how often the page undoes our wrappers in a
-  // container. A framework that replaces a block on every render gives a new root element each
-  // time (the first never trips) but the same container (the second does); a page that reverts a
-  // block in place trips the first. Either one stops us.
+  // How often we re-report a root: a page that rewrites a block on every frame is given up on
+  // (quarantined) rather than read again and again.
   const reported = new ChurnGuard(options.churn, now);
-  const reverted = new ChurnGuard(options.churn, now);
   const maxPerSecond = options.churn?.maxRootsPerSecond ?? 200;
   const win = (root.ownerDocument ?? (root as Document)).defaultView;
   let lastUrl = win ? pageUrl(win.location.href) : '';
@@ -171,15 +168,10 @@ export function watchPage(options: WatchOptions): PageWatcher {
     if (timer === undefined && !signal.aborted) timer = setTimeout(flush, ms);
   };
 
-  /** A change by the page to our wrappers: counts against the block, and the block is rescanned. */
-  const disturbed = (block: Element | null) => {
-    if (block && reverted.attempt(block)) pending.add(block);
-  };
-  const isWrapper = (n: Node | null) => n?.nodeType === 1 && (n as Element).localName === HIGHLIGHT_TAG;
-  /** Inside our UI (not a highlight): nothing there is page text. */
+  /** Inside our UI: nothing there is page text. */
   const inOwnUi = (n: Node | null) => {
     for (let el = n?.nodeType === 1 ? (n as Element) : (n?.parentElement ?? null); el; el = el.parentElement) {
-      if (isOwn(el) && !isWrapper(el)) return true;
+      if (isOwn(el)) return true;
     }
     return false;
   };
@@ -189,31 +181,16 @@ export function watchPage(options: WatchOptions): PageWatcher {
       const target = r.target;
       if (inOwnUi(target)) continue;
       if (r.type === 'attributes') {
-        if (!isWrapper(target)) pending.add(target as Element);
+        pending.add(target as Element);
         continue;
       }
       if (r.type === 'characterData') {
-        const parent = target.parentNode;
-        if (isWrapper(parent)) disturbed(blockOf(parent)); // the page edited a highlight's text
-        else {
-          const block = blockOf(target);
-          if (block) pending.add(block);
-        }
-        continue;
-      }
-      if (isWrapper(target)) {
-        disturbed(blockOf(target)); // the page added or removed nodes inside a highlight
+        const block = blockOf(target);
+        if (block) pending.add(block);
         continue;
       }
       for (const n of r.removedNodes) {
-        if (isOwn(n) && !isWrapper(n)) continue; // our UI host going away
-        if (isWrapper(n) || (n.nodeType === 1 && (n as Element).querySelector(HIGHLIGHT_TAG))) {
-          // The page undid our highlights: count it against the container. A removed block is not
-          // rescanned (its replacement, if any, arrives as an added node); a removed wrapper is
-          // inline, so its block is rescanned by the rule below.
-          const block = blockOf(target);
-          if (block) reverted.attempt(block);
-        }
+        if (isOwn(n)) continue; // our UI host going away
         // Removed inline content can join two pieces of text into a new match; removed blocks cannot.
         if (n.nodeType !== 1 || isInlineElement(n as Element)) {
           const block = blockOf(target);
@@ -239,7 +216,6 @@ export function watchPage(options: WatchOptions): PageWatcher {
     lastUrl = url;
     pending = new Set();
     reported.reset();
-    reverted.reset();
     onNavigate?.(win.location.href);
     return true;
   }
@@ -298,7 +274,7 @@ export function watchPage(options: WatchOptions): PageWatcher {
   }
 
   function isQuarantined(el: Element): boolean {
-    return reported.isQuarantined(el) || reverted.isQuarantined(el);
+    return reported.isQuarantined(el);
   }
 
   const onHistory = () => {

@@ -9,6 +9,8 @@ import { startServer, type TestServer } from './harness/server';
 import { SHIPPED_PACK } from '../../data/shipped-pack';
 import { formatDate } from '../../lib/format';
 import { axeViolations } from './harness/axe';
+import { clickPainted, controlLabel, focusedControl, paintedCount, paintedOn, tabThroughMentions } from './harness/painted';
+import { fingerprintInPage, firstDifference } from './harness/dom-snapshot';
 
 /**
  * axe on a Firefox page. avoid-inline-spacing is off for one reason: our UI's host element carries
@@ -65,17 +67,27 @@ describe('Firefox: the demo article', () => {
   beforeAll(async () => {
     article = await firefox.newPage(server.url('/demo-article.html'));
     ({ tabId, report: { total } } = await reportFor(server.url('/demo-article.html'), (r) => r.status === 'on'));
+    await article.waitForFunction(paintedCount);
   });
 
-  it('highlights mentions of the three topics', async () => {
-    const topics = await article.$$eval('[data-factlight-topic]', (els) => [...new Set(els.map((e) => e.getAttribute('data-factlight-topic')))].sort());
-    expect(topics).toEqual(['ceasefire', 'jeddah-talks', 'red-lines']);
+  it('paints mentions of the three topics, adding no element to the page, none in a forbidden place', async () => {
+    const painted = await paintedOn(article);
+    expect([...new Set(painted.map((m) => m.topic))].sort()).toEqual(['ceasefire', 'jeddah-talks', 'red-lines']);
     expect(total).toBeGreaterThan(3);
+    expect(painted.every((m) => m.x !== null)).toBe(true);
+    expect(painted.find((m) => m.text === 'cease-fire')?.path[0]).toBe('em');
+    expect(painted.filter((m) => m.path.some((tag) => ['textarea', 'pre', 'code', 'nav', 'aside', 'header', 'footer', 'form'].includes(tag)))).toEqual([]);
+    expect(await article.evaluate(() => document.querySelectorAll('factlight-mark, [data-factlight-topic], factlight-focus').length)).toBe(0);
+    // Painted in the topic's colour by the manifest's rules, which Firefox applies to highlights too.
+    const paint = await article.evaluate(() => {
+      const range = [...CSS.highlights.get('factlight-amber')!][0]!;
+      return getComputedStyle(range.startContainer.parentElement!, '::highlight(factlight-amber)').backgroundColor;
+    });
+    expect(paint).toBe('rgb(253, 230, 138)');
   });
 
   it('opens the popover on click, with the timeline and quotes from the background, and closes it with Escape', async () => {
-    const topicId = await article.$eval('[data-factlight-topic][tabindex]', (el) => el.getAttribute('data-factlight-topic'));
-    await article.click('[data-factlight-topic][tabindex]');
+    const { topic: topicId } = await clickPainted(article, 0);
     await article.waitForSelector('factlight-ui >>> [role="dialog"]');
     const shipped = SHIPPED_PACK.topics.find((topic) => topic.id === topicId)!;
     // A March 2025 article: what came since, newest first, then what led up to it.
@@ -91,10 +103,35 @@ describe('Firefox: the demo article', () => {
     expect(await axe(article, 'factlight-ui')).toEqual([]);
     await article.keyboard.press('Escape');
     await article.waitForFunction(() => !document.querySelector('factlight-ui'));
+    // Focus went to our control over the mention the popover was for.
+    expect(await focusedControl(article)).toBeTruthy();
+    await article.mouse.click(1, 1);
+    await article.waitForFunction(() => !document.querySelector('factlight-focus'));
+  });
+
+  it('reaches the mentions with Tab; Enter opens the popover with focus in it; Escape returns focus; arrows move on', async () => {
+    const painted = await paintedOn(article);
+    const heard = await tabThroughMentions(article, painted.length);
+    expect(heard.length).toBe(painted.length);
+    heard.forEach((label, i) => expect(label.startsWith(painted[i]!.text)).toBe(true));
+    expect(await axe(article, 'factlight-focus')).toEqual([]);
+    await article.keyboard.press('Enter');
+    await article.waitForSelector('factlight-ui >>> [role="dialog"]');
+    expect(await article.evaluate(() => document.activeElement?.localName)).toBe('factlight-ui');
+    await article.keyboard.press('Escape');
+    await article.waitForFunction(() => !document.querySelector('factlight-ui'));
+    expect(await article.evaluate(controlLabel)).toBe(heard.at(-1));
+    await article.keyboard.press('Home');
+    expect((await article.evaluate(controlLabel)).startsWith(painted[0]!.text)).toBe(true);
+    await article.keyboard.press('ArrowRight');
+    expect((await article.evaluate(controlLabel)).startsWith(painted[1]!.text)).toBe(true);
+    await article.mouse.click(1, 1); // focus leaves the control: it leaves the page
+    await article.waitForFunction(() => !document.querySelector('factlight-focus'));
   });
 
   it('opens the whole story on the timeline page from the popover; its sources are links, and axe is clean', async () => {
-    await article.click('[data-factlight-topic="ceasefire"][tabindex]');
+    await article.evaluate(() => window.scrollTo(0, 0));
+    await clickPainted(article, { topic: 'ceasefire' });
     await article.waitForSelector('factlight-ui >>> [role="dialog"]');
     await article.click('factlight-ui >>> .more button');
     // The background opens the tab beside the article. Firefox's WebDriver BiDi reports a tab an
@@ -125,11 +162,69 @@ describe('Firefox: the demo article', () => {
     const popup = await firefox.openExtensionPage(`popup.html?tab=${tabId}`, 'ul.topics li');
     const rows = await popup.$$eval('ul.topics li', (els) => els.map((e) => e.getAttribute('data-topic')).sort());
     expect(rows).toEqual(['ceasefire', 'jeddah-talks', 'red-lines']);
+    // Nothing of ours on the page but the painting: no popover, no keyboard control.
+    await article.bringToFront();
+    await article.mouse.click(1, 1);
+    await article.waitForFunction(() => !document.querySelector('factlight-focus, factlight-ui'));
+    const before = await article.evaluate(fingerprintInPage);
+    await article.evaluate(() => {
+      window.scrollTo(0, 300);
+      getSelection()!.selectAllChildren(document.querySelectorAll('article p')[1]!);
+    });
+    const selected = await article.evaluate(() => getSelection()!.toString());
     await popup.click('#site-switch');
-    await article.waitForFunction(() => document.querySelectorAll('[data-factlight-topic]').length === 0);
+    await article.waitForFunction(() => ![...CSS.highlights.keys()].some((name) => name.startsWith('factlight-')));
+    // Off: the page exactly as it was, the reader's selection and scroll untouched.
+    expect(firstDifference(before, await article.evaluate(fingerprintInPage))).toBe('equal');
+    expect(await article.evaluate(() => getSelection()!.toString())).toBe(selected);
+    expect(await article.evaluate(() => window.scrollY)).toBe(300);
     await popup.click('#site-switch');
-    await article.waitForFunction(() => document.querySelectorAll('[data-factlight-topic]').length > 0);
+    await article.waitForFunction(paintedCount);
+    expect(firstDifference(before, await article.evaluate(fingerprintInPage))).toBe('equal');
     await popup.close();
+  });
+});
+
+describe('Firefox: hostile and changing pages, shadow roots', () => {
+  it('a page that reverts foreign nodes in its text has nothing to revert', async () => {
+    const page = await firefox.newPage(server.url('/hostile-mutating.html'));
+    await reportFor(server.url('/hostile-mutating.html'), (r) => r.status === 'on');
+    await page.waitForFunction(paintedCount);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await page.evaluate(() => (window as unknown as { reverts: number }).reverts)).toBe(0);
+    await page.close();
+  });
+
+  it('paints inside a web component\'s open shadow root, in the topic\'s colour, and opens its popover', async () => {
+    const page = await firefox.newPage(server.url('/shadow-story.html'));
+    await reportFor(server.url('/shadow-story.html'), (r) => r.status === 'on');
+    await page.waitForFunction(paintedCount);
+    const inShadow = (await paintedOn(page)).filter((m) => m.tree === 'news-story');
+    expect(inShadow.length).toBeGreaterThan(0);
+    const paint = await page.evaluate((look) => {
+      const name = `factlight-${look}`;
+      const range = [...CSS.highlights.get(name)!].find((r) => (r.startContainer.getRootNode() as ShadowRoot).host)!;
+      return getComputedStyle(range.startContainer.parentElement!, `::highlight(${name})`).backgroundColor;
+    }, inShadow[0]!.look);
+    expect(paint).not.toBe('rgba(0, 0, 0, 0)');
+    const all = await paintedOn(page);
+    await clickPainted(page, all.findIndex((m) => m.tree === 'news-story'));
+    await page.waitForSelector('factlight-ui >>> [role="dialog"]');
+    await page.close();
+  });
+
+  it('follows a live page: new posts are painted within a second', async () => {
+    const page = await firefox.newPage(server.url('/live.html'));
+    await reportFor(server.url('/live.html'), (r) => r.status === 'on');
+    await page.waitForFunction(paintedCount);
+    const before = await page.evaluate(paintedCount);
+    await page.click('#more');
+    await page.waitForFunction((n: number) => {
+      let count = 0;
+      for (const [name, h] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) if (name.startsWith('factlight-')) count += h.size;
+      return count > n;
+    }, { timeout: 1000 }, before);
+    await page.close();
   });
 });
 
@@ -140,7 +235,8 @@ describe('Firefox: the popover knows when the article was written', () => {
   async function storyOn(path: string): Promise<Array<{ heading: string; items: string[] }>> {
     const page = await firefox.newPage(server.url(path));
     await reportFor(server.url(path), (r) => r.status === 'on');
-    await page.click('[data-factlight-topic="ceasefire"][tabindex]');
+    await page.waitForFunction(paintedCount);
+    await clickPainted(page, { topic: 'ceasefire' });
     await page.waitForSelector('factlight-ui >>> [role="dialog"]');
     const sections = await page.$$eval('factlight-ui >>> section', (els) =>
       els.map((el) => ({ heading: el.querySelector('h3')?.textContent ?? '', items: [...el.querySelectorAll('ol.timeline > li')].map((li) => li.textContent ?? '') })),

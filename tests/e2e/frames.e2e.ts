@@ -10,6 +10,7 @@ import type { Frame as PuppeteerFrame } from 'puppeteer-core';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { launchFirefox, type FirefoxSession } from './harness/firefox';
 import { startServer, type TestServer } from './harness/server';
+import { paintedCount, readPainted, withTopics } from './harness/painted';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -31,8 +32,7 @@ describe('Chromium', () => {
     await browser?.close();
   });
 
-  const topicsIn = async (frame: Frame) =>
-    frame.evaluate(() => [...new Set([...document.querySelectorAll('[data-factlight-topic]')].map((e) => e.getAttribute('data-factlight-topic')))].sort());
+  const topicsIn = async (frame: Frame) => [...new Set(withTopics(await frame.evaluate(readPainted)).map((m) => m.topic))].sort();
 
   it('highlights a same-origin widget, a cross-origin feed and a srcdoc update inside a dated article', async () => {
     const page = await browser.newPage(server.url('/embed-article.html'));
@@ -52,7 +52,7 @@ describe('Chromium', () => {
     const page = await browser.newPage(server.url('/embed-widget.html'));
     const { report } = await browser.waitForReport(page, (r) => r.status !== undefined);
     expect(report.status).toBe('not-news');
-    expect(await page.locator('[data-factlight-topic]').count()).toBe(0);
+    expect(await page.evaluate(paintedCount)).toBe(0);
     await page.close();
   });
 });
@@ -66,8 +66,7 @@ describe('Firefox', () => {
     await firefox?.close();
   });
 
-  const topicsIn = async (frame: PuppeteerFrame) =>
-    frame.evaluate(() => [...new Set([...document.querySelectorAll('[data-factlight-topic]')].map((e) => e.getAttribute('data-factlight-topic')))].sort());
+  const topicsIn = async (frame: PuppeteerFrame) => [...new Set(withTopics(await frame.evaluate(readPainted)).map((m) => m.topic))].sort();
 
   it('highlights the widget, the cross-origin feed and the srcdoc update inside a dated article', async () => {
     const page = await firefox.newPage(server.url('/embed-article.html'));

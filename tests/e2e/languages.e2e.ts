@@ -12,6 +12,7 @@ import { saveScreenshot } from './harness/screenshots';
 import { SHIPPED_PACK } from '../../data/shipped-pack';
 import { formatDate, pick } from '../../lib/format';
 import { mergeLocale } from '../../lib/locales';
+import { clickPainted, paintedCount, paintedOn } from './harness/painted';
 import { axeViolations } from './harness/axe';
 
 /** The popover's own words the reader should see on a page in `lang` (locales/<lang>/popover.json). */
@@ -51,10 +52,11 @@ describe('Chromium', () => {
     const page = await browser.newPage(server.url(path));
     const { report } = await browser.waitForReport(page, (r) => r.status === 'on');
     expect(report.topics.map((t) => t.topicId).sort()).toEqual(topics);
-    const highlights = page.locator('[data-factlight-topic="jeddah-talks"][tabindex]');
-    expect(await highlights.count()).toBeGreaterThan(0);
-    expect(await page.locator('[data-factlight-topic]').allTextContents()).toContain(first);
-    await highlights.first().click();
+    await page.waitForFunction(paintedCount);
+    const painted = await paintedOn(page);
+    expect(painted.some((m) => m.topic === 'jeddah-talks')).toBe(true);
+    expect(painted.map((m) => m.text)).toContain(first);
+    await clickPainted(page, { topic: 'jeddah-talks' });
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     const jeddah = topic('jeddah-talks');
@@ -87,14 +89,11 @@ describe('Firefox', () => {
 
   it.each(ARTICLES)('a $lang article gets highlights of every topic it names, and a popover that names the topic', async ({ lang, path, topics, first }) => {
     const page = await firefox.newPage(server.url(path));
-    await page.waitForSelector('[data-factlight-topic="jeddah-talks"][tabindex]', { timeout: 20_000 });
-    const found = await page.$$eval('[data-factlight-topic]', (els) => ({
-      topics: [...new Set(els.map((e) => e.getAttribute('data-factlight-topic') ?? ''))].sort(),
-      texts: els.map((e) => e.textContent ?? ''),
-    }));
-    expect(found.topics).toEqual(topics);
-    expect(found.texts).toContain(first);
-    await page.click('[data-factlight-topic="jeddah-talks"][tabindex]');
+    await page.waitForFunction(() => CSS.highlights.has('factlight-amber'), { timeout: 20_000 });
+    const painted = await paintedOn(page);
+    expect([...new Set(painted.map((m) => m.topic))].sort()).toEqual(topics);
+    expect(painted.map((m) => m.text)).toContain(first);
+    await clickPainted(page, { topic: 'jeddah-talks' });
     await page.waitForSelector('factlight-ui >>> [role="dialog"]');
     const text = await page.$eval('factlight-ui >>> [role="dialog"]', (el) => el.textContent ?? '');
     const jeddah = topic('jeddah-talks');

@@ -13,6 +13,7 @@ import { PAGES_DIR, startServer, type TestServer } from './harness/server';
 import { axeViolations } from './harness/axe';
 import { saveScreenshot } from './harness/screenshots';
 import { OptionsPage } from './objects/options';
+import { paintedOn, readPainted } from './harness/painted';
 
 let browser: ChromiumSession;
 let server: TestServer;
@@ -74,11 +75,14 @@ async function openArticle(url = server.url('/demo-article.html')): Promise<Page
   await browser.waitForReport(page, (r) => r.status === 'on');
   return page;
 }
-/** Wait until `page` has exactly/at least the given number of highlights of `topic` (all topics when null). */
+/** How many mentions of `topic` (all when null) `page` shows painted, told by the topic's default look. */
+async function countPainted(page: Page, topic: string | null): Promise<number> {
+  return (await paintedOn(page)).filter((m) => topic === null || m.topic === topic).length;
+}
+/** Wait until `page` shows none or some painted mentions of `topic` (all topics when null). */
 async function waitForHighlights(page: Page, topic: string | null, test: 'none' | 'some'): Promise<number> {
-  const selector = topic === null ? '[data-factlight-topic]' : `[data-factlight-topic="${topic}"]`;
-  await page.waitForFunction(([sel, want]) => (document.querySelectorAll(sel).length > 0) === (want === 'some'), [selector, test] as const);
-  return page.locator(selector).count();
+  await expect.poll(async () => (await countPainted(page, topic)) > 0, { timeout: 10_000 }).toBe(test === 'some');
+  return countPainted(page, topic);
 }
 type StoredSettings = { siteMode: string; neverOn: string[]; alwaysOn: string[]; topics: Record<string, { enabled: boolean; color: string }> };
 async function storedSettings(): Promise<StoredSettings> {
@@ -95,14 +99,14 @@ describe('topics, live in open tabs', () => {
   it('turning a topic off removes its highlights from an open article at once, and on brings them back', async () => {
     const article = await openArticle();
     expect(await waitForHighlights(article, 'ceasefire', 'some')).toBeGreaterThan(0);
-    const others = await article.locator('[data-factlight-topic="red-lines"]').count();
+    const others = await countPainted(article, 'red-lines');
     const options = await openOptions();
 
     await options.topicEnabled(CEASEFIRE).uncheck();
     await waitForHighlights(article, 'ceasefire', 'none');
     // The page is read again without the topic; the other topics' highlights come back as they were.
     await browser.waitForReport(article, (r) => r.status === 'on' && !r.topics.some((t) => t.topicId === 'ceasefire'));
-    await expect.poll(() => article.locator('[data-factlight-topic="red-lines"]').count()).toBe(others);
+    await expect.poll(() => countPainted(article, 'red-lines')).toBe(others);
     expect((await storedSettings()).topics.ceasefire?.enabled).toBe(false);
     await expect.poll(() => options.status.textContent()).toBe('Saved.');
 
@@ -110,16 +114,27 @@ describe('topics, live in open tabs', () => {
     expect(await waitForHighlights(article, 'ceasefire', 'some')).toBeGreaterThan(0);
   });
 
-  it('changing a topic\u2019s colour restyles its open highlights', async () => {
+  it('changing a topic\u2019s colour repaints its open highlights in the new colour', async () => {
     const article = await openArticle();
-    const mark = article.locator('[data-factlight-topic="jeddah-talks"]').first();
-    const background = () => mark.evaluate((el) => getComputedStyle(el).backgroundColor);
-    expect(await background()).toBe('rgb(253, 230, 138)'); // amber, the first topic's default
+    const jeddah = (await paintedOn(article)).filter((m) => m.topic === 'jeddah-talks');
+    expect(jeddah.length).toBeGreaterThan(0);
+    /** The colours the first Jeddah mention is painted in: its look, and that look's background where it is. */
+    const painted = () =>
+      article.evaluate((text) => {
+        for (const [name, highlight] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
+          for (const r of highlight) {
+            if (!name.startsWith('factlight-') || !r.startContainer.textContent!.slice(r.startOffset).startsWith(text)) continue;
+            return { name, background: getComputedStyle(r.startContainer.parentElement!, `::highlight(${name})`).backgroundColor };
+          }
+        }
+        return null;
+      }, jeddah[0]!.text);
+    expect(await painted()).toEqual({ name: 'factlight-amber', background: 'rgb(253, 230, 138)' }); // amber, the first topic's default
     const options = await openOptions();
     await options.topicColour(JEDDAH, 'Violet').check();
-    await expect.poll(background).toBe('rgb(221, 214, 254)');
-    // Restyled in place, not rebuilt: the same element, same count.
-    expect(await mark.evaluate((el) => el.isConnected)).toBe(true);
+    await expect.poll(painted).toEqual({ name: 'factlight-violet', background: 'rgb(221, 214, 254)' });
+    // Repainted, not read again: the same mentions, and the page's text untouched.
+    expect((await article.evaluate(readPainted)).filter((m) => m.look === 'violet').map((m) => m.text)).toEqual(jeddah.map((m) => m.text));
     expect((await storedSettings()).topics['jeddah-talks']?.color).toBe('violet');
   });
 });
@@ -129,7 +144,7 @@ describe('sites', () => {
     const article = await openArticle();
     const notes = await open(ROUTED.notes);
     await browser.waitForReport(notes, (r) => r.status === 'not-news');
-    expect(await notes.locator('[data-factlight-topic]').count()).toBe(0);
+    expect(await countPainted(notes, null)).toBe(0);
     const options = await openOptions();
     expect(await options.siteMode('News pages').isChecked()).toBe(true);
 
@@ -146,7 +161,7 @@ describe('sites', () => {
     await options.addSite('Always on', '127.0.0.1');
     expect(await options.sites('Always on')).toEqual(['127.0.0.1']);
     await waitForHighlights(article, null, 'some');
-    expect(await notes.locator('[data-factlight-topic]').count()).toBe(0);
+    expect(await countPainted(notes, null)).toBe(0);
   });
 
   it('"*.example.com" in "Never on" turns off the site and its subdomains, and only them', async () => {
@@ -166,7 +181,7 @@ describe('sites', () => {
     await waitForHighlights(www, null, 'none');
     await waitForHighlights(sub, null, 'none');
     await browser.waitForReport(sub, (r) => r.status === 'site-off');
-    expect(await local.locator('[data-factlight-topic]').count()).toBeGreaterThan(0);
+    expect(await countPainted(local, null)).toBeGreaterThan(0);
 
     await options.removeSite('*.example.com').click();
     await waitForHighlights(sub, null, 'some');
@@ -301,8 +316,8 @@ describe('"Track this phrase"', () => {
     const article = await open(server.url('/demo-article.html'));
     const { report } = await browser.waitForReport(article, (r) => r.status === 'on');
     expect(report.topics.map((t) => t.topicId)).toContain(topicId);
-    const mark = article.locator(`[data-factlight-topic="${topicId}"]`).first();
-    expect((await mark.textContent())?.toLowerCase()).toBe(phrase);
+    // Painted in the new topic's own look (the fourth topic's default colour).
+    await expect.poll(async () => (await paintedOn(article)).filter((m) => m.text.toLowerCase() === phrase).map((m) => m.look)).toEqual(['lime']);
   });
 });
 

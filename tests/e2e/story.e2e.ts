@@ -13,6 +13,7 @@ import { axeViolations } from './harness/axe';
 import { SHIPPED_PACK } from '../../data/shipped-pack';
 import { formatDate } from '../../lib/format';
 import { quoteRole } from '../../lib/pack/people';
+import { clickPainted, paintedCount } from './harness/painted';
 
 let browser: ChromiumSession;
 let server: TestServer;
@@ -36,7 +37,8 @@ const date = (iso: string) => formatDate(iso, 'en-US');
 async function openCeasefirePopover(path: string): Promise<Page> {
   const page = await browser.newPage(server.url(path));
   await browser.waitForReport(page, (r) => r.status === 'on');
-  await page.locator('[data-factlight-topic="ceasefire"][tabindex]').first().click();
+  await page.waitForFunction(paintedCount);
+  await clickPainted(page, { topic: 'ceasefire' });
   await page.getByRole('dialog').waitFor();
   return page;
 }

@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { outermost } from '../../lib/page/roots';
+import { articleRootSteps, findArticleRoots, outermost } from '../../lib/page/roots';
 
 /** A random tree of <article>/<div>/<section> elements, at most `depth` deep, as nested HTML. */
 function tree(depth: number): fc.Arbitrary<string> {
@@ -35,5 +35,19 @@ describe('outermost (article roots)', () => {
     };
     expect(outermost(articles)).toHaveLength(1700);
     expect(calls).toBeLessThanOrEqual(1700);
+  });
+});
+
+describe('articleRootSteps', () => {
+  it('measures a live blog\'s posts a group at a time and finds the same roots as in one go', () => {
+    const { document } = new JSDOM('<!doctype html><body></body>').window;
+    document.body.innerHTML = Array.from({ length: 400 }, (_, i) => `<article><h2>Post ${i}</h2><p>${'The talks went on into the night. '.repeat(8)}</p></article>`).join('');
+    const steps = articleRootSteps(document);
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    expect(yields).toBe(2); // 400 posts, 150 a step
+    expect(step.value).toEqual(findArticleRoots(document));
+    expect(step.value).toHaveLength(400);
   });
 });

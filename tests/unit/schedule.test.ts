@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runChunked, type IdleDeadlineLike } from '../../lib/dom/schedule';
+import { runChunked, runSteps, type IdleDeadlineLike } from '../../lib/dom/schedule';
 
 /** A fake clock and an idle queue we drain by hand: each drained callback is one slice. */
 function fakeIdle(deadline: Partial<IdleDeadlineLike> = {}) {
@@ -146,5 +146,23 @@ describe('runChunked', () => {
     await flush();
     await done;
     expect(ran).toHaveLength(100);
+  });
+});
+
+describe('runSteps: a run started by another run\'s last slice', () => {
+  it('carries on in the same task while the task is under budget, instead of waiting for another idle period', async () => {
+    const order: string[] = [];
+    await runSteps(() => {
+      order.push('first');
+      // A task queued now runs only after the task of this slice has ended.
+      setTimeout(() => order.push('next task'), 0);
+      return false;
+    }).then(() =>
+      runSteps(() => {
+        order.push('second');
+        return false;
+      }),
+    );
+    expect(order.slice(0, 2)).toEqual(['first', 'second']);
   });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 describe('isForbiddenElement', () => {
   it('agrees with FORBIDDEN_SELECTOR on every kind of element and attribute', async () => {
     const { FORBIDDEN_SELECTOR, isForbiddenElement } = await import('../../lib/dom/segments');
-    const tags = ['p', 'div', 'span', 'a', 'input', 'code', 'pre', 'section', 'svg', 'my-widget', 'factlight-mark', 'button', 'label', 'article'];
+    const tags = ['p', 'div', 'span', 'a', 'input', 'code', 'pre', 'section', 'svg', 'my-widget', 'factlight-focus', 'button', 'label', 'article'];
     const attrs: Array<[string, string] | null> = [
       null, ['hidden', ''], ['aria-hidden', 'true'], ['aria-hidden', 'TRUE'], ['aria-hidden', 'false'], ['inert', ''],
       ['contenteditable', ''], ['contenteditable', 'true'], ['contenteditable', 'false'], ['contenteditable', 'FALSE'],

@@ -34,7 +34,7 @@ describe('collectSegments', () => {
     ['<button>ceasefire</button>'],
     ['<a href="/x">ceasefire</a>'],
     ['<div data-factlight-ui>ceasefire</div>'],
-    ['<factlight-mark>ceasefire</factlight-mark>'],
+    ['<factlight-focus>ceasefire</factlight-focus>'],
   ])('skips forbidden element %s', (html) => {
     expect(segmentsOf(`<p>before</p>${html}`)).toEqual(['before']);
   });

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HIGHLIGHT_TAG, Highlighter } from '../../lib/dom/highlighter';
+import { HighlightPainter } from '../../lib/dom/painter';
+import { FOCUS_TAG } from '../../lib/dom/own';
 import { ChurnGuard, watchPage, type PageWatcher, type WatchOptions } from '../../lib/dom/watch';
 import { iterateSegments } from '../../lib/dom/segments';
-import { rangesFor } from './highlighter.helpers';
+import { installHighlightApi, rangesFor } from './painter.helpers';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const DELAY = 20;
@@ -150,14 +151,18 @@ describe('watchPage: what it reports', () => {
 });
 
 describe('watchPage: our own changes', () => {
-  it('never reports highlighting or unhighlighting done through mute()', async () => {
+  it('never reports painting, restyling, removing, or our keyboard control coming and going', async () => {
+    installHighlightApi();
     start();
-    const hl = new Highlighter(() => 'color: red !important;', { guard: watcher.mute });
-    hl.add(rangesFor(document.body, ['ceasefire']));
-    expect(document.querySelector(HIGHLIGHT_TAG)).not.toBeNull();
-    hl.restyle();
+    const painter = new HighlightPainter(document, () => ({ color: 'amber', style: 'background' }), { guard: watcher.mute });
+    painter.add(rangesFor(document.body, ['ceasefire']));
+    await new Promise((r) => requestAnimationFrame(r));
+    painter.restyle();
+    const control = document.createElement(FOCUS_TAG);
+    document.getElementById('first')!.prepend(control); // ours, even unmuted
     await sleep(DELAY * 3);
-    hl.removeAll();
+    watcher.mute(() => control.remove());
+    painter.removeAll();
     await sleep(DELAY * 3);
     expect(reports).toEqual([]);
   });
@@ -178,28 +183,48 @@ describe('watchPage: our own changes', () => {
 });
 
 describe('watchPage: churn guard', () => {
-  /** The caller's loop: rescan each reported root (remove our highlights there, highlight again). */
-  function rescanLoop(hl: Highlighter) {
+  /** The caller's loop: rescan each reported root (forget what was painted there, paint again). */
+  function rescanLoop(painter: HighlightPainter) {
     return (roots: Element[]) => {
       reports.push(roots);
       for (const root of roots) {
-        hl.removeWithin(root);
-        hl.add(rangesFor(root, ['ceasefire']));
+        painter.removeWithin(root);
+        painter.add(rangesFor(root, ['ceasefire']).map((r) => ({ ...r, id: `${r.id}-${reports.length}` })));
       }
     };
   }
 
-  it('stops re-highlighting a block the page reverts in place', async () => {
+  it('gives a page that reacts to foreign nodes nothing to react to: painting adds none', async () => {
+    installHighlightApi();
     const first = document.getElementById('first')!;
-    // The page "re-renders" its paragraph whenever it sees foreign nodes in it.
+    let rerenders = 0;
+    // The page "re-renders" its paragraph whenever it sees an element it did not make in it.
     const page = new MutationObserver(() => {
-      if (first.querySelector(HIGHLIGHT_TAG)) first.textContent = 'the ceasefire holds';
+      if (first.children.length) {
+        rerenders++;
+        first.textContent = 'the ceasefire holds';
+      }
     });
     page.observe(first, { childList: true, subtree: true });
-    const loop = {} as { hl: Highlighter };
-    start({ onChange: (roots) => rescanLoop(loop.hl)(roots), churn: { maxAttempts: 3, windowMs: 10_000 } });
-    loop.hl = new Highlighter(() => '', { guard: watcher.mute });
-    loop.hl.add(rangesFor(document.body, ['ceasefire']));
+    const loop = {} as { painter: HighlightPainter };
+    start({ onChange: (roots) => rescanLoop(loop.painter)(roots) });
+    loop.painter = new HighlightPainter(document, () => ({ color: 'amber', style: 'background' }), { guard: watcher.mute });
+    loop.painter.add(rangesFor(document.body, ['ceasefire']));
+    await sleep(DELAY * 10);
+    expect(rerenders).toBe(0);
+    expect(reports).toEqual([]);
+    expect(loop.painter.mentions()).toHaveLength(1);
+    page.disconnect();
+  });
+
+  it('stops re-reading a block the page rewrites over and over', async () => {
+    installHighlightApi();
+    const first = document.getElementById('first')!;
+    const timer = setInterval(() => (first.textContent = `the ceasefire holds ${Date.now()}`), DELAY / 2);
+    const loop = {} as { painter: HighlightPainter };
+    start({ onChange: (roots) => rescanLoop(loop.painter)(roots), churn: { maxAttempts: 3, windowMs: 10_000 } });
+    loop.painter = new HighlightPainter(document, () => ({ color: 'amber', style: 'background' }), { guard: watcher.mute });
+    loop.painter.add(rangesFor(document.body, ['ceasefire']));
     await sleep(DELAY * 20);
     const count = reports.length;
     expect(count).toBeGreaterThan(0);
@@ -207,29 +232,7 @@ describe('watchPage: churn guard', () => {
     expect(watcher.isQuarantined(first)).toBe(true);
     await sleep(DELAY * 10);
     expect(reports.length).toBe(count); // stopped for good
-    page.disconnect();
-  });
-
-  it('stops when a framework replaces the block with a new element every time', async () => {
-    const feed = document.getElementById('feed')!;
-    const page = new MutationObserver(() => {
-      const old = feed.querySelector('p');
-      if (old?.querySelector(HIGHLIGHT_TAG)) old.replaceWith(p('the ceasefire holds'));
-    });
-    page.observe(feed, { childList: true, subtree: true });
-    const loop = {} as { hl: Highlighter };
-    start({ onChange: (roots) => rescanLoop(loop.hl)(roots), churn: { maxAttempts: 3, windowMs: 10_000 } });
-    loop.hl = new Highlighter(() => '', { guard: watcher.mute });
-    loop.hl.add(rangesFor(document.body, ['ceasefire']));
-    await sleep(DELAY * 20);
-    const count = reports.length;
-    expect(count).toBeLessThanOrEqual(3);
-    expect(watcher.isQuarantined(feed.querySelector('p')!)).toBe(true);
-    // Only the new paragraphs were rescanned, never the whole container.
-    expect(reports.flat().every((el) => el.localName === 'p')).toBe(true);
-    await sleep(DELAY * 10);
-    expect(reports.length).toBe(count);
-    page.disconnect();
+    clearInterval(timer);
   });
 
   it('caps roots per second over the page; the rest come in the next second', () => {

@@ -1,10 +1,11 @@
 /**
- * Test helpers for the highlighter: a structural fingerprint of a DOM tree (node types, tags,
+ * Test helpers for the painter: a structural fingerprint of a DOM tree (node types, tags,
  * attributes, text data, shadow roots) and the list of node objects in it, so tests can check that
- * removal restores not just the same HTML but the same text nodes, unmerged and unsplit.
+ * painting leaves not just the same HTML but the same text nodes; ranges for phrases; and a
+ * stand-in for the CSS Custom Highlight API, which happy-dom lacks.
  */
 import { collectSegments, type TextSegment } from '../../lib/dom/segments';
-import type { HighlightRange } from '../../lib/dom/highlighter';
+import type { PaintRange } from '../../lib/dom/painter';
 
 /** One line per node, indented by depth: `#text "data"`, `<tag a="1">`, `#shadow`, `#comment`. */
 export function fingerprint(root: Node): string {
@@ -60,8 +61,8 @@ export function sameAs(root: Element, before: ReturnType<typeof snapshot>): bool
  * Ranges for every occurrence of each phrase in the segments under `root`. Ids are `m0`, `m1`... in
  * order of discovery, so highlighting the same page twice gives the same HTML.
  */
-export function rangesFor(root: Node, phrases: string[], topicId = 'topic-a'): HighlightRange[] {
-  const out: HighlightRange[] = [];
+export function rangesFor(root: Node, phrases: string[], topicId = 'topic-a'): PaintRange[] {
+  const out: PaintRange[] = [];
   for (const segment of collectSegments(root)) {
     for (const phrase of phrases) {
       for (let at = segment.text.indexOf(phrase); at >= 0; at = segment.text.indexOf(phrase, at + phrase.length)) {
@@ -73,6 +74,54 @@ export function rangesFor(root: Node, phrases: string[], topicId = 'topic-a'): H
 }
 
 /** A range over `segment.text[start, end)`. */
-export function range(segment: TextSegment, start: number, end: number, id: string, topicId = 'topic-a'): HighlightRange {
+export function range(segment: TextSegment, start: number, end: number, id: string, topicId = 'topic-a'): PaintRange {
   return { segment, start, end, topicId, id, label: `About ${segment.text.slice(start, end)}` };
+}
+
+/** A `StaticRange` as the spec has it: four fields, fixed at construction. */
+class FakeStaticRange {
+  readonly startContainer: Node;
+  readonly startOffset: number;
+  readonly endContainer: Node;
+  readonly endOffset: number;
+  constructor(init: { startContainer: Node; startOffset: number; endContainer: Node; endOffset: number }) {
+    ({ startContainer: this.startContainer, startOffset: this.startOffset, endContainer: this.endContainer, endOffset: this.endOffset } = init);
+  }
+  get collapsed(): boolean {
+    return this.startContainer === this.endContainer && this.startOffset === this.endOffset;
+  }
+}
+
+/** A `Highlight`: a set of ranges with a priority. */
+class FakeHighlight extends Set<AbstractRange> {
+  priority = 0;
+  type = 'highlight';
+  constructor(...ranges: AbstractRange[]) {
+    super(ranges);
+  }
+}
+
+/** Installs `StaticRange`, `Highlight` and `CSS.highlights` on happy-dom's window; returns the registry. */
+export function installHighlightApi(): Map<string, Set<AbstractRange>> {
+  const win = window as unknown as Record<string, unknown> & { CSS?: Record<string, unknown> };
+  const registry = new Map<string, Set<AbstractRange>>();
+  win.StaticRange = FakeStaticRange;
+  win.Highlight = FakeHighlight;
+  // happy-dom makes a new `CSS` object on every read: one of ours, kept.
+  Object.defineProperty(window, 'CSS', { value: { highlights: registry, supports: () => false, escape: (s: string) => s }, configurable: true });
+  return registry;
+}
+
+/** The text each registered range of `registry` covers, per registry name. */
+export function paintedTexts(registry: Map<string, Set<AbstractRange>>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [name, ranges] of registry) {
+    out[name] = [...ranges].map((r) => {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      return range.toString();
+    });
+  }
+  return out;
 }

@@ -1,0 +1,443 @@
+/**
+ * The one module that changes what the page shows: it paints mentions with the CSS Custom
+ * Highlight API (`CSS.highlights`), so no node of the page is added, split or moved, and nothing
+ * has to be put back. What it adds is a registry entry per look in use (a topic's colour and
+ * style: lib/dom/highlight-style.ts, whose rules the manifest injects before the page is built),
+ * and, in an open shadow root it paints in, an adopted copy of those rules, since the document's
+ * rules do not reach into shadow trees. `removeAll` deletes both. See
+ * docs/decisions/013-highlight-api.md for the numbers behind it.
+ *
+ * The registered set follows the reader: a page with up to {@link PAINT_ALL_UP_TO} mentions has
+ * them all registered; a bigger one has only those within a few screens of the viewport, moved
+ * along as the reader scrolls. Every change to a registered highlight makes the browser's next
+ * frame revisit its ranges, so registering 48,000 ranges made a first frame of 250 ms; a bounded
+ * window keeps that frame short however long the page is.
+ */
+import type { TextSegment } from './segments';
+import { highlightName, highlightSheet, type HighlightLook } from './highlight-style';
+import { composedContains, compareComposedOrder } from './composed';
+import { insertInOrder } from '../content/order';
+
+/** One mention to paint: `[start, end)` are offsets into `segment.text`. */
+export interface PaintRange {
+  segment: TextSegment;
+  start: number;
+  end: number;
+  topicId: string;
+  /** Unique per mention. */
+  id: string;
+  /** What the mention is, for our keyboard control's accessible name. */
+  label: string;
+}
+
+/** A painted mention, as hit tests and the keyboard control see it. */
+export interface PaintedMention {
+  readonly id: string;
+  readonly topicId: string;
+  readonly label: string;
+  readonly segment: TextSegment;
+  readonly range: StaticRange;
+}
+
+/** Pages with this many mentions or fewer have all of them registered at once. */
+export const PAINT_ALL_UP_TO = 2000;
+/** Beyond it: the mentions within this many screens above and below the viewport. */
+const SCREENS_AROUND = 3;
+/** ...and at least this many mentions on each side of the visible ones. */
+const MENTIONS_AROUND = 300;
+
+/** The registry, highlight and range constructors of a window, when it has the API. */
+interface HighlightApi {
+  registry: HighlightRegistry;
+  Highlight: typeof Highlight;
+  StaticRange: typeof StaticRange;
+}
+
+function highlightApi(win: (Window & typeof globalThis) | null): HighlightApi | null {
+  const registry = win?.CSS?.highlights;
+  if (!win || !registry || typeof win.Highlight !== 'function' || typeof win.StaticRange !== 'function') return null;
+  return { registry, Highlight: win.Highlight, StaticRange: win.StaticRange };
+}
+
+/** Our rules in one shadow root: a constructed sheet adopted, or (where the browser refuses that) a `<style>` element. */
+interface TreeSheet {
+  tree: ShadowRoot;
+  sheet: CSSStyleSheet | null;
+  style: HTMLStyleElement | null;
+}
+
+/** Options of {@link HighlightPainter}. */
+export interface PainterOptions {
+  /** Runs every DOM write this instance makes (a `<style>` element, where adopting is refused). */
+  guard?: (write: () => void) => void;
+}
+
+/** Paints mentions with `::highlight()`, and removes every trace of them. */
+export class HighlightPainter {
+  /** In document order (shadow trees at their host). */
+  private painted: PaintedMention[] = [];
+  private readonly byId = new Map<string, PaintedMention>();
+  /** The painted mentions of each block: what a click in that block may have hit. */
+  private readonly byBlock = new Map<Element, PaintedMention[]>();
+  /** Our rules adopted by the open shadow roots we paint in. */
+  private readonly sheets = new Map<ShadowRoot, TreeSheet>();
+  /** The registry names we have set. */
+  private readonly names = new Set<string>();
+  private readonly api: HighlightApi | null;
+  /** The registered slice of `painted`, as [from, to). */
+  private window: [number, number] = [0, 0];
+  /** Mentions painted since the last registration, to add to the registered highlights. */
+  private pending: PaintedMention[] = [];
+  private frame = 0;
+  private readonly scrollListener = () => this.schedule();
+  private listening = false;
+  private readonly guard: (write: () => void) => void;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly lookOf: (topicId: string) => HighlightLook,
+    options: PainterOptions = {},
+  ) {
+    this.api = highlightApi(doc.defaultView as (Window & typeof globalThis) | null);
+    this.guard = options.guard ?? ((write) => write());
+  }
+
+  /** True when this browser paints (it has the Custom Highlight API). */
+  get supported(): boolean {
+    return this.api !== null;
+  }
+
+  /**
+   * Paints `ranges` from the next frame on. Ranges whose segment changed since it was read (a text
+   * node gone or rewritten), empty or out-of-bounds ranges and ids already painted are skipped.
+   * Returns the mentions painted.
+   */
+  add(ranges: readonly PaintRange[]): PaintedMention[] {
+    const added: PaintedMention[] = [];
+    const checked = new Map<TextSegment, boolean>();
+    for (const r of ranges) {
+      if (this.byId.has(r.id) || !(r.end > r.start && r.start >= 0 && r.end <= r.segment.text.length)) continue;
+      let fresh = checked.get(r.segment);
+      if (fresh === undefined) checked.set(r.segment, (fresh = isFresh(r.segment)));
+      if (!fresh) continue;
+      const range = this.staticRange(r.segment, r.start, r.end);
+      if (!range) continue;
+      const mention: PaintedMention = { id: r.id, topicId: r.topicId, label: r.label, segment: r.segment, range };
+      added.push(mention);
+      this.byId.set(r.id, mention);
+      const list = this.byBlock.get(r.segment.block);
+      if (list) list.push(mention);
+      else this.byBlock.set(r.segment.block, [mention]);
+    }
+    if (!added.length) return added;
+    const last = this.painted.at(-1);
+    // A scan adds in document order; only a rescan of a changed part lands in the middle.
+    const inOrder = !last || compareComposedOrder(last.segment.block, added[0]!.segment.block) <= 0;
+    this.painted = inOrder ? this.painted.concat(added) : insertInOrder(this.painted, added, (a, b) => compareComposedOrder(a.segment.block, b.segment.block) < 0);
+    if (!inOrder) this.window = [0, 0];
+    this.pending.push(...added);
+    // The first mentions are registered at once (the first screen, as a rule): a few ranges, and no
+    // reason to wait for a frame. Later ones are gathered and registered once per frame.
+    if (!this.names.size && this.api && this.painted.length <= PAINT_ALL_UP_TO) this.register();
+    else this.schedule();
+    return added;
+  }
+
+  /** Forgets the mentions inside `root` (a part the page re-renders) and stops painting them. */
+  removeWithin(root: Node): void {
+    const gone = new Set<PaintedMention>();
+    for (const m of this.painted) if (composedContains(root, m.segment.block) || !m.segment.nodes[0]?.isConnected) gone.add(m);
+    if (!gone.size) return;
+    this.forget(gone);
+  }
+
+  /** Removes every highlight and stylesheet this instance added. */
+  removeAll(): void {
+    if (this.frame) this.doc.defaultView?.cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.stopListening();
+    for (const name of this.names) this.api?.registry.delete(name);
+    this.names.clear();
+    this.guard(() => {
+      for (const entry of this.sheets.values()) this.unadopt(entry);
+    });
+    this.sheets.clear();
+    this.painted = [];
+    this.pending = [];
+    this.byId.clear();
+    this.byBlock.clear();
+    this.window = [0, 0];
+  }
+
+  /** Applies the topics' current looks (after the reader changed a colour or style): the ranges move to their new looks' highlights. */
+  restyle(): void {
+    this.window = [0, 0];
+    this.schedule();
+  }
+
+  /** The painted mentions in document order. */
+  mentions(): readonly PaintedMention[] {
+    return this.painted;
+  }
+
+  /** The painted mention with `id`, if any. */
+  get(id: string): PaintedMention | undefined {
+    return this.byId.get(id);
+  }
+
+  /**
+   * The painted mention under the point (`x`, `y`) in viewport coordinates, hit by `path` (an
+   * event's composed path, innermost first): the mentions of the nearest block on the path whose
+   * boxes contain the point.
+   */
+  hitTest(path: readonly EventTarget[], x: number, y: number): PaintedMention | null {
+    for (const target of path) {
+      const list = target instanceof Element ? this.byBlock.get(target) : undefined;
+      if (!list) continue;
+      for (const m of list) if (mentionRects(m).some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom)) return m;
+      return null;
+    }
+    return null;
+  }
+
+  /** The box around a painted mention's first line, in viewport coordinates (null when it is not laid out). */
+  rectOf(id: string): DOMRect | null {
+    const m = this.byId.get(id);
+    if (!m) return null;
+    const rects = mentionRects(m);
+    return rects[0] ?? null;
+  }
+
+  private forget(gone: Set<PaintedMention>): void {
+    this.painted = this.painted.filter((m) => !gone.has(m));
+    this.pending = this.pending.filter((m) => !gone.has(m));
+    for (const m of gone) {
+      this.byId.delete(m.id);
+      const list = this.byBlock.get(m.segment.block);
+      const left = list?.filter((x) => x !== m);
+      if (left?.length) this.byBlock.set(m.segment.block, left);
+      else this.byBlock.delete(m.segment.block);
+    }
+    this.window = [0, 0];
+    this.schedule();
+  }
+
+  /** A StaticRange over `[start, end)` of `segment.text`: it costs nothing when the page changes, unlike a live Range. */
+  private staticRange(segment: TextSegment, start: number, end: number): StaticRange | null {
+    if (!this.api) return null;
+    let offset = 0;
+    let from: { node: Text; offset: number } | null = null;
+    for (const node of segment.nodes) {
+      const len = node.data.length;
+      // The start goes in the node the first character is in, not at the end of the one before.
+      if (!from && start < offset + len) from = { node, offset: start - offset };
+      if (from && end <= offset + len) {
+        return new this.api.StaticRange({ startContainer: from.node, startOffset: from.offset, endContainer: node, endOffset: end - offset });
+      }
+      offset += len;
+    }
+    return null;
+  }
+
+  private schedule(): void {
+    const win = this.doc.defaultView;
+    if (this.frame || !win || !this.api) return;
+    this.frame = win.requestAnimationFrame(() => {
+      this.frame = 0;
+      this.register();
+    });
+  }
+
+  /** Brings the registry up to date with what should be painted now (once per frame at most). */
+  private register(): void {
+    const api = this.api!;
+    const all = this.painted.length <= PAINT_ALL_UP_TO;
+    if (all) this.stopListening();
+    else this.listen();
+    const [from, to] = all ? [0, this.painted.length] : this.windowAround();
+    const [was, wasTo] = this.window;
+    const keep = all ? was === 0 && wasTo > 0 : from >= was && to <= wasTo && was < wasTo;
+    if (keep) {
+      // The registered slice still covers the viewport: add what was painted since, where it falls in it.
+      const inWindow = all ? this.pending : this.pending.filter((m) => this.indexOf(m, was, wasTo) >= 0);
+      if (inWindow.length) this.ensureSheets(inWindow);
+      for (const m of inWindow) this.highlightFor(this.nameOf(m.topicId)).add(m.range);
+      if (all) this.window = [0, this.painted.length];
+      this.pending = [];
+      return;
+    }
+    // A new slice: fresh Highlight objects, set once each, so the next frame revisits each range once.
+    const slice = this.painted.slice(from, to);
+    this.ensureSheets(slice);
+    const byName = new Map<string, StaticRange[]>();
+    const names = new Map<string, string>();
+    for (const m of slice) {
+      let name = names.get(m.topicId);
+      if (name === undefined) names.set(m.topicId, (name = this.nameOf(m.topicId)));
+      const list = byName.get(name);
+      if (list) list.push(m.range);
+      else byName.set(name, [m.range]);
+    }
+    for (const name of this.names) {
+      if (byName.has(name)) continue;
+      api.registry.delete(name);
+      this.names.delete(name);
+    }
+    for (const [name, ranges] of byName) {
+      api.registry.set(name, new api.Highlight(...ranges));
+      this.names.add(name);
+    }
+    // Past the visible part, the slice leaves a margin, so a reader scrolling a screen or two does not re-register.
+    this.window = all ? [0, this.painted.length] : [Math.max(0, from), Math.min(this.painted.length, to)];
+    this.pending = [];
+  }
+
+  private indexOf(m: PaintedMention, from: number, to: number): number {
+    for (let i = from; i < to; i++) if (this.painted[i] === m) return i;
+    return -1;
+  }
+
+  /**
+   * The slice of `painted` to register: the mentions whose blocks lie within a few screens of the
+   * viewport, found by binary search over their blocks' positions (a handful of layout reads, on a
+   * layout that our painting never dirties), widened by a margin of mentions on each side.
+   */
+  private windowAround(): [number, number] {
+    const height = this.doc.defaultView?.innerHeight || 800;
+    const top = -SCREENS_AROUND * height;
+    const bottom = (SCREENS_AROUND + 1) * height;
+    const n = this.painted.length;
+    const firstBelow = (y: number) => {
+      let lo = 0;
+      let hi = n;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.painted[mid]!.segment.block.getBoundingClientRect().bottom < y) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const from = firstBelow(top);
+    let to = from;
+    {
+      let lo = from;
+      let hi = n;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.painted[mid]!.segment.block.getBoundingClientRect().top <= bottom) lo = mid + 1;
+        else hi = mid;
+      }
+      to = lo;
+    }
+    const [was, wasTo] = this.window;
+    // Still inside the registered slice, away from its edges: keep it.
+    if (was < wasTo && from >= was + MENTIONS_AROUND / 3 - 1 && to <= wasTo - MENTIONS_AROUND / 3 + 1) return [was, wasTo];
+    if (was < wasTo && was === 0 && from < MENTIONS_AROUND && to <= wasTo) return [was, wasTo];
+    return [Math.max(0, from - MENTIONS_AROUND), Math.min(n, to + MENTIONS_AROUND)];
+  }
+
+  private listen(): void {
+    if (this.listening) return;
+    this.listening = true;
+    this.doc.defaultView?.addEventListener('scroll', this.scrollListener, { passive: true, capture: true });
+    this.doc.addEventListener('scroll', this.scrollListener, { passive: true, capture: true });
+  }
+
+  private stopListening(): void {
+    if (!this.listening) return;
+    this.listening = false;
+    this.doc.defaultView?.removeEventListener('scroll', this.scrollListener, { capture: true });
+    this.doc.removeEventListener('scroll', this.scrollListener, { capture: true });
+  }
+
+  private highlightFor(name: string): Highlight {
+    const api = this.api!;
+    let highlight = api.registry.get(name);
+    if (!highlight) {
+      highlight = new api.Highlight();
+      api.registry.set(name, highlight);
+      this.names.add(name);
+    }
+    return highlight;
+  }
+
+  private nameOf(topicId: string): string {
+    return highlightName(this.lookOf(topicId));
+  }
+
+  /** Makes sure every open shadow root the mentions are in has our rules (the document has them from the manifest). */
+  private ensureSheets(mentions: readonly PaintedMention[]): void {
+    const trees = new Set<ShadowRoot>();
+    for (const m of mentions) {
+      const tree = m.segment.block.getRootNode();
+      if (isShadowRoot(tree) && !this.sheets.has(tree)) trees.add(tree);
+    }
+    if (!trees.size) return;
+    const css = highlightSheet();
+    this.guard(() => {
+      for (const tree of trees) this.sheets.set(tree, this.adopt(tree, css));
+    });
+  }
+
+  /**
+   * Our rules in `tree`: a constructed stylesheet (not subject to the page's Content-Security-Policy,
+   * and no node in the page), else a `<style>` element where the browser will not let a content
+   * script adopt one.
+   */
+  private adopt(tree: ShadowRoot, css: string): TreeSheet {
+    try {
+      const Sheet = (this.doc.defaultView as (Window & typeof globalThis) | null)?.CSSStyleSheet ?? CSSStyleSheet;
+      const sheet = new Sheet();
+      sheet.replaceSync(css);
+      const before = tree.adoptedStyleSheets.length;
+      tree.adoptedStyleSheets = [...tree.adoptedStyleSheets, sheet];
+      if (tree.adoptedStyleSheets.length === before + 1) return { tree, sheet, style: null };
+    } catch {
+      // fall through to a <style> element
+    }
+    const style = this.doc.createElement('style');
+    style.setAttribute('data-factlight', '');
+    style.textContent = css;
+    tree.append(style);
+    return { tree, sheet: null, style };
+  }
+
+  private unadopt(entry: TreeSheet): void {
+    if (entry.style) entry.style.remove();
+    if (entry.sheet) {
+      try {
+        entry.tree.adoptedStyleSheets = entry.tree.adoptedStyleSheets.filter((s) => s !== entry.sheet);
+      } catch {
+        // The tree is gone with its page: nothing to take back.
+      }
+    }
+  }
+}
+
+function isShadowRoot(node: Node): node is ShadowRoot {
+  return node.nodeType === 11 && !!(node as ShadowRoot).host;
+}
+
+/** Whether `segment`'s text nodes are all still in the page and still say what was read. */
+function isFresh(segment: TextSegment): boolean {
+  let text = '';
+  for (const node of segment.nodes) {
+    if (!node.isConnected) return false;
+    text += node.data;
+  }
+  return text === segment.text;
+}
+
+/** The boxes of a painted mention, in viewport coordinates (none when it is not laid out). */
+export function mentionRects(m: PaintedMention): DOMRect[] {
+  const { startContainer, startOffset, endContainer, endOffset } = m.range;
+  if (!startContainer.isConnected || !endContainer.isConnected) return [];
+  try {
+    const range = startContainer.ownerDocument!.createRange();
+    range.setStart(startContainer, startOffset);
+    range.setEnd(endContainer, endOffset);
+    return [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+  } catch {
+    return []; // the page shortened a text node since: the offsets no longer fit
+  }
+}
