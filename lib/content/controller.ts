@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Settings } from '../settings/schema';
-import { isMessage, type Message, type PageReport, type PageStatus } from '../messages';
+import { isMessage, type Message, type PageStatus } from '../messages';
 import { loadEffectiveTopics, loadSettings, topicPrefs, watchSettings, watchTopics } from '../settings/store';
 import { siteDecision } from '../sites';
 import { compileTopics, type CompiledTopics } from '../matcher/compile';
@@ -28,17 +28,8 @@ import { CARRIED_LANGUAGES, extraAliasLiterals, extraLanguagesOf, mergeTerms, to
 import { articleLanguage, pageLanguages } from '../page/lang';
 import type { LeanTopic } from '../pack/lean';
 import { PopoverInteraction, type Tracked } from './popover-interaction';
+import { addSlice, PageReporter, publishStats, type ScanStats } from './reporting';
 import { askTopArticle, inheritTopArticle, isEmbedded, sampleForFrames, type TopArticle } from './frame-context';
-
-/** Timings of one scan, published as a `performance.measure` for the benchmark (npm run bench). */
-interface ScanStats {
-  busyMs: number;
-  slices: number;
-  /** The longest slice of each step (`compile`, `metadata`, `read`, `wrap`...), in the order they ran. */
-  longestByStep: Map<string, number>;
-  /** Time spent waiting for the background's answer with the terms of the page's other languages (not busy time). */
-  termsWaitMs?: number;
-}
 
 /** Runs Factlight on one document (each frame has its own). */
 export class PageController {
@@ -68,9 +59,7 @@ export class PageController {
   private hasSettled = false;
   private mentions: Tracked[] = [];
   private status: PageStatus = 'no-mentions';
-  /** The last report sent, and its serialised form (to send only changes). */
-  private lastReport: PageReport = { status: 'no-mentions', url: '', topics: [], total: 0 };
-  private lastSerialized = '';
+  private readonly reporter = new PageReporter();
   /** Set by the shortcut: announce the outcome of the refresh it caused. */
   private announceNext = false;
   private generation = 0;
@@ -418,19 +407,13 @@ export class PageController {
     this.markSettled();
     const counts = new Map<string, number>();
     if (status === 'on') for (const m of this.mentions) counts.set(m.mention.topicId, (counts.get(m.mention.topicId) ?? 0) + 1);
-    const topics = [...counts].map(([topicId, count]) => ({ topicId, count, title: this.topicTitle(topicId) }));
-    const report: PageReport = { status, url: this.doc.location?.href ?? '', topics, total: topics.reduce((n, x) => n + x.count, 0) };
     // The popovers of the topics found will want their timelines and quotes: ask for them now, not
     // on the reader's click.
     if (counts.size) {
       void this.interaction.fetchDetails([...counts.keys()]);
       void this.interaction.fetchPopoverMessages();
     }
-    const serialized = JSON.stringify(report);
-    if (serialized === this.lastSerialized) return;
-    this.lastSerialized = serialized;
-    this.lastReport = report;
-    void browser.runtime.sendMessage({ type: 'report', report } satisfies Message).catch(() => undefined);
+    this.reporter.report(status, this.doc.location?.href ?? '', counts, (id) => this.topicTitle(id));
   }
 
   private async onSettings(next: Settings): Promise<void> {
@@ -461,7 +444,7 @@ export class PageController {
   private onMessage(message: Message): Promise<unknown> | undefined {
     switch (message.type) {
       case 'get-report':
-        return Promise.resolve(this.lastReport);
+        return Promise.resolve(this.reporter.last);
       case 'jump':
         this.interaction.jump(message.direction, message.topicId);
         return Promise.resolve(true);
@@ -498,33 +481,6 @@ export class PageController {
   private theme() {
     return pageTheme(this.doc, this.settings.theme);
   }
-}
-
-/**
- * Leave the scan's timings in the page's performance timeline (visible to the benchmark, and to a
- * developer in the Performance panel). The numbers travel in the name: entries made in a content
- * script's world are readable from the page's, their `detail` objects are not.
- */
-function publishStats(start: number, stats: ScanStats, mentions: number): void {
-  try {
-    const steps = [...stats.longestByStep];
-    const [longestAt, longest] = steps.reduce((a, b) => (b[1] > a[1] ? b : a), ['', 0]);
-    // `prescan` is the metadata slice, which reads the page and decides whether to go on.
-    const prescan = stats.longestByStep.get('metadata') ?? 0;
-    const name =
-      `factlight:scan busy=${stats.busyMs.toFixed(2)} longest=${longest.toFixed(2)} slices=${stats.slices} mentions=${mentions} ` +
-      `prescan=${prescan.toFixed(2)} longestAt=${longestAt} steps=${steps.map(([step, ms]) => `${step}:${ms.toFixed(1)}`).join(',')}` +
-      (stats.termsWaitMs !== undefined ? ` termsWait=${stats.termsWaitMs.toFixed(2)}` : '');
-    performance.measure(name, { start, end: performance.now() });
-  } catch {
-    // performance.measure with options is missing in old engines: timings are optional.
-  }
-}
-
-function addSlice(stats: ScanStats, ms: number, phase: string): void {
-  stats.busyMs += ms;
-  stats.slices++;
-  stats.longestByStep.set(phase, Math.max(ms, stats.longestByStep.get(phase) ?? 0));
 }
 
 /** True when mention `a` comes before `b` in the page. */

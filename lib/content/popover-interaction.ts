@@ -94,9 +94,9 @@ export class PopoverInteraction {
     this.detailsPending.clear();
   }
 
-  /** Move to the next or previous mention (of one topic, or of any). */
+  /** Move to the next or previous highlighted mention (of one topic, or of any): the ones the reader sees. */
   jump(direction: 1 | -1, topicId?: string): void {
-    const list = this.source.tracked().filter((m) => !topicId || m.mention.topicId === topicId);
+    const list = this.source.tracked().filter((m) => (!topicId || m.mention.topicId === topicId) && this.painter.get(m.id));
     if (!list.length) return;
     const key = topicId ?? '*';
     const at = this.cursor.get(key);

@@ -288,9 +288,9 @@ export class ColdBlocks {
 
   /**
    * Call when the read is over. The document updates every live Range on each change to it, and
-   * one left with a boundary in a parent of 91,000 children made each wrap of the highlighting
-   * that follows a walk over all of them (minutes on the 10 MB page): the Range is collapsed onto
-   * the start of its document and dropped.
+   * one left with a boundary in a parent of 91,000 children made each later change of the page a
+   * walk over all of them (minutes on the 10 MB page, when highlights were inserted elements): the
+   * Range is collapsed onto the start of its document and dropped.
    */
   release(): void {
     if (this.range && this.rangeDoc) {

@@ -3,7 +3,7 @@
  * (a paragraph, a heading, a list item), so a phrase split across inline elements
  * (`<em>red</em> line`) is found while text from two blocks never runs together ("...red" + "Line 5").
  *
- * Read-only: this module never changes the page. `highlighter.ts` is the one that does.
+ * Read-only: this module never changes the page. `painter.ts` is the one that paints mentions.
  */
 
 /**

@@ -28,7 +28,7 @@ export interface WatchOptions {
   /** Longest time from the first unreported change to its report (default 250 ms). */
   delayMs?: number;
   churn?: ChurnOptions;
-  /** True for nodes that are ours (default: highlight wrappers and `factlight-ui` / `[data-factlight-ui]`). */
+  /** True for nodes that are ours (default: our UI hosts, `[data-factlight-ui]` and `[data-factlight]`). */
   isOwn?: (node: Node) => boolean;
   /**
    * Walk `root` at start for the open shadow roots already in it (default true). A caller that
@@ -42,7 +42,7 @@ export interface WatchOptions {
 
 /** Limits that keep a page that fights our highlights from making us spin. */
 export interface ChurnOptions {
-  /** Reports (or reverts of our wrappers) per block tolerated within `windowMs` (default 3). */
+  /** Reports per block tolerated within `windowMs` (default 3). */
   maxAttempts?: number;
   /** Default 10,000 ms. */
   windowMs?: number;

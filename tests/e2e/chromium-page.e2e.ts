@@ -169,6 +169,23 @@ describe('the demo article', () => {
     await page.getByRole('dialog').waitFor({ state: 'detached' });
   });
 
+  it('opens the popover on a tap (touch), and a tap elsewhere closes it', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+    const tap = async (x: number, y: number) => {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    };
+    const m = (await paintedOn(page))[1]!;
+    await tap(m.x!, m.y!);
+    await page.getByRole('dialog').waitFor();
+    await tap(5, 400);
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: false });
+    await cdp.detach();
+  });
+
   it('opens nothing when the reader drags across a mention to select text', async () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     const m = (await paintedOn(page))[0]!;

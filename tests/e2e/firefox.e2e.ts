@@ -35,6 +35,16 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** Write the extension's settings (merged over what is stored), as the options page would. */
+async function setSettings(patch: Record<string, unknown>): Promise<void> {
+  await extensionPage.evaluate(async (p: Record<string, unknown>) => {
+    const b = (globalThis as unknown as { browser: typeof chrome }).browser;
+    const { settings } = await b.storage.sync.get('settings');
+    // The version meta key stops the storage library from migrating what we wrote as if it were old.
+    await b.storage.sync.set({ settings: { ...((settings as object) ?? {}), ...p }, settings$: { v: 2 } });
+  }, patch);
+}
+
 type Report = { status: string; url: string; total: number; topics: Array<{ topicId: string; count: number }> };
 
 /** The tab id and combined report of the tab showing `url`. */
@@ -115,6 +125,7 @@ describe('Firefox: the demo article', () => {
     expect(heard.length).toBe(painted.length);
     heard.forEach((label, i) => expect(label.startsWith(painted[i]!.text)).toBe(true));
     expect(await axe(article, 'factlight-focus')).toEqual([]);
+    expect(await article.evaluate(controlLabel)).toBe(heard.at(-1));
     await article.keyboard.press('Enter');
     await article.waitForSelector('factlight-ui >>> [role="dialog"]');
     expect(await article.evaluate(() => document.activeElement?.localName)).toBe('factlight-ui');
@@ -182,6 +193,28 @@ describe('Firefox: the demo article', () => {
     await article.waitForFunction(paintedCount);
     expect(firstDifference(before, await article.evaluate(fingerprintInPage))).toBe('equal');
     await popup.close();
+  });
+});
+
+describe('Firefox: the reader\'s colours and theme', () => {
+  it('paints a topic in the colour and style chosen in the options, and draws the popover dark', async () => {
+    await setSettings({ theme: 'dark', topics: { 'jeddah-talks': { enabled: true, color: 'violet', style: 'underline' } } });
+    const page = await firefox.newPage(server.url('/demo-article.html'));
+    await page.waitForFunction(() => CSS.highlights.has('factlight-violet-underline'), { timeout: 20_000 });
+    const look = await page.evaluate(() => {
+      const range = [...CSS.highlights.get('factlight-violet-underline')!][0]!;
+      const style = getComputedStyle(range.startContainer.parentElement!, '::highlight(factlight-violet-underline)');
+      return { text: range.startContainer.textContent!.slice(range.startOffset, range.endOffset), line: style.textDecorationLine, colour: style.textDecorationColor };
+    });
+    expect(look).toEqual({ text: 'Jeddah', line: 'underline', colour: 'rgb(109, 40, 217)' });
+    await clickPainted(page, 0);
+    await page.waitForSelector('factlight-ui >>> [role="dialog"]');
+    const card = await page.$eval('factlight-ui >>> .card', (el) => ({ bg: getComputedStyle(el).backgroundColor, fg: getComputedStyle(el).color }));
+    expect(card).toEqual({ bg: 'rgb(23, 25, 30)', fg: 'rgb(236, 239, 244)' });
+    expect(await axe(page, 'factlight-ui')).toEqual([]);
+    await setSettings({ theme: 'auto', topics: {} });
+    await page.waitForFunction(() => !CSS.highlights.has('factlight-violet-underline') && CSS.highlights.has('factlight-amber'));
+    await page.close();
   });
 });
 

@@ -70,7 +70,9 @@ export async function launchFirefox(options: { lang?: string } = {}): Promise<Fi
           await page.waitForSelector(readySelector, { timeout: Math.max(1000, deadline - Date.now()) });
           return page;
         } catch (error) {
-          if (Date.now() >= deadline || !/Protocol error/i.test(String(error))) throw error;
+          // The protocol error may come wrapped ("Waiting for selector failed", caused by it).
+          const chain = [error, (error as { cause?: unknown })?.cause, ((error as { cause?: { cause?: unknown } })?.cause)?.cause].map(String).join(' ');
+          if (Date.now() >= deadline || !/Protocol error/i.test(chain)) throw error;
           await new Promise((r) => setTimeout(r, 200));
         }
       }
