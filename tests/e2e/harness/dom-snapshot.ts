@@ -42,3 +42,12 @@ export function firstDifference(a: string, b: string): string {
   }
   return 'equal';
 }
+
+/**
+ * `fingerprint` without the attribute our painting puts on the blocks it paints in (and takes off
+ * again): while highlights are on, the page's DOM is otherwise exactly the page's.
+ */
+export function withoutPaintAttribute(fingerprintText: string): string {
+  // A line is `<tag attrs>` with the attributes sorted and joined by spaces (see fingerprintInPage).
+  return fingerprintText.replace(/<([a-z0-9-]+) data-factlight-paint="">/g, '<$1 >').replaceAll(' data-factlight-paint=""', '');
+}
