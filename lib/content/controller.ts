@@ -358,6 +358,8 @@ export class PageController {
         this.addTracked(tracked);
       },
     });
+    // All found: the painter registers what is on screen even if the mentions end there.
+    if (generation === this.generation) this.painter.flush();
   }
 
   /** Adds mentions to the page's list, in reading order (a full read appends; a rescan may insert). */

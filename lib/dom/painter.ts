@@ -8,11 +8,11 @@
  * `removeAll` takes all three away. See
  * docs/decisions/013-highlight-api.md for the numbers behind it.
  *
- * The registered set follows the reader: a page with up to {@link PAINT_ALL_UP_TO} mentions has
- * them all registered; a bigger one has only those within a few screens of the viewport, moved
- * along as the reader scrolls. Every change to a registered highlight makes the browser's next
- * frame revisit its ranges, so registering 48,000 ranges made a first frame of 250 ms; a bounded
- * window keeps that frame short however long the page is.
+ * The registered set follows the reader: the mentions within a screen or so of the viewport,
+ * moved along when the reader stops scrolling elsewhere. Every change to the registry makes the
+ * browser's next frame revisit the ranges and repaint the screen, so registering 48,000 ranges
+ * made a first frame of 250 ms; a bounded window, registered in one change, keeps that frame short
+ * however long the page is.
  */
 import type { TextSegment } from './segments';
 import { highlightName, highlightSheet, PAINT_ATTRIBUTE, type HighlightLook } from './highlight-style';
@@ -41,15 +41,22 @@ export interface PaintedMention {
 }
 
 /**
- * Pages with this many mentions or fewer have all of them registered at once. Each registered
- * mention's block carries our attribute, and marking 500 blocks restyled them in 15 ms on a 10 MB
- * page: this bounds the first frame's work.
+ * The mentions registered: those within this many screens above and below the viewport, and
+ * {@link MENTIONS_AROUND} more on each side of them. Registering restyles the blocks it marks (17 ms
+ * of a 55 ms frame with 2 screens and 200 mentions, on the 10 MB page), and every change to the
+ * registry makes the browser repaint what is on screen (60 ms on the flat 10 MB article): so it is
+ * done once, when the reading has gone past the window (or is over), and again only when the
+ * reader has scrolled away from it.
  */
-export const PAINT_ALL_UP_TO = 800;
-/** Beyond it: the mentions within this many screens above and below the viewport. */
-const SCREENS_AROUND = 2;
-/** ...and at least this many mentions on each side of the visible ones. */
-const MENTIONS_AROUND = 200;
+const SCREENS_AROUND = 1;
+const MENTIONS_AROUND = 100;
+/**
+ * Blocks left marked when the window moves on, up to this many: taking the attribute off restyles a
+ * block as much as putting it on, and a marked block without registered ranges paints nothing.
+ */
+const MAX_MARKED = 1500;
+/** Quiet time after the last scroll event before the registered window moves. */
+const SETTLE_MS = 150;
 
 /** The registry, highlight and range constructors of a window, when it has the API. */
 interface HighlightApi {
@@ -96,8 +103,20 @@ export class HighlightPainter {
   /** Mentions painted since the last registration, to add to the registered highlights. */
   private pending: PaintedMention[] = [];
   private frame = 0;
-  private readonly scrollListener = () => this.schedule();
+  /**
+   * The window follows the reader once scrolling settles, not during it: moving it restyles the
+   * blocks it marks and makes the next frame repaint, which on top of the frames of a fast scroll
+   * through a 10 MB page made frames of 50-59 ms. A reader who stops sees the mentions there
+   * painted {@link SETTLE_MS} later.
+   */
+  private readonly scrollListener = () => {
+    clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => this.schedule(), SETTLE_MS);
+  };
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
   private listening = false;
+  /** False from an `add` until the next `flush`: the scan may still add mentions inside the window. */
+  private settled = true;
   private readonly guard: (write: () => void) => void;
 
   constructor(
@@ -143,11 +162,18 @@ export class HighlightPainter {
     this.painted = inOrder ? this.painted.concat(added) : insertInOrder(this.painted, added, (a, b) => compareComposedOrder(a.segment.block, b.segment.block) < 0);
     if (!inOrder) this.window = [0, 0];
     this.pending.push(...added);
-    // The first mentions are registered at once (the first screen, as a rule): a few ranges, and no
-    // reason to wait for a frame. Later ones are gathered and registered once per frame.
-    if (!this.names.size && this.api && this.painted.length <= PAINT_ALL_UP_TO) this.register();
-    else this.schedule();
+    this.settled = false;
+    this.schedule();
     return added;
+  }
+
+  /**
+   * Says the scan has handed over all it found for now: what is due is registered in the next frame,
+   * even if the mentions end inside the window.
+   */
+  flush(): void {
+    this.settled = true;
+    this.schedule();
   }
 
   /** Forgets the mentions inside `root` (a part the page re-renders) and stops painting them. */
@@ -260,20 +286,22 @@ export class HighlightPainter {
   /** Brings the registry up to date with what should be painted now (once per frame at most). */
   private register(): void {
     const api = this.api!;
-    const all = this.painted.length <= PAINT_ALL_UP_TO;
-    if (all) this.stopListening();
-    else this.listen();
-    const [from, to] = all ? [0, this.painted.length] : this.windowAround();
+    if (!this.painted.length) return;
+    this.listen();
+    const { from, to, visibleTo } = this.windowAround();
     const [was, wasTo] = this.window;
-    const keep = all ? was === 0 && wasTo > 0 : from >= was && to <= wasTo && was < wasTo;
-    if (keep) {
+    const registered = was < wasTo;
+    // Before the first registration, wait until the reading has gone past the window (or is over),
+    // so the window is registered in one change, not grown group by group.
+    if (!registered && !this.settled && visibleTo + MENTIONS_AROUND >= this.painted.length) return;
+    if (registered && from >= was && to <= wasTo) {
       // The registered slice still covers the viewport: add what was painted since, where it falls in it.
-      const inWindow = all ? this.pending : this.pending.filter((m) => this.indexOf(m, was, wasTo) >= 0);
-      if (inWindow.length) this.ensureSheets(inWindow);
+      const inWindow = this.pending.filter((m) => this.indexOf(m, was, wasTo) >= 0);
+      this.pending = [];
+      if (!inWindow.length) return;
+      this.ensureSheets(inWindow);
       this.mark(inWindow.map((m) => m.segment.block), false);
       for (const m of inWindow) this.highlightFor(this.nameOf(m.topicId)).add(m.range);
-      if (all) this.window = [0, this.painted.length];
-      this.pending = [];
       return;
     }
     // A new slice: fresh Highlight objects, set once each, so the next frame revisits each range once.
@@ -298,19 +326,21 @@ export class HighlightPainter {
       api.registry.set(name, new api.Highlight(...ranges));
       this.names.add(name);
     }
-    // Past the visible part, the slice leaves a margin, so a reader scrolling a screen or two does not re-register.
-    this.window = all ? [0, this.painted.length] : [Math.max(0, from), Math.min(this.painted.length, to)];
+    this.window = [from, to];
     this.pending = [];
   }
 
   /**
    * Puts {@link PAINT_ATTRIBUTE} on `blocks` (the rules paint only under it); with `only`, takes it
-   * off the blocks not among them. An attribute no rule of the page uses restyles just that block.
+   * off the blocks not among them once more than {@link MAX_MARKED} are marked. An attribute no rule
+   * of the page uses restyles just that block.
    */
   private mark(blocks: readonly Element[], only: boolean): void {
     const wanted = new Set(blocks);
+    let adding = 0;
+    for (const block of wanted) if (!this.marked.has(block)) adding++;
     this.guard(() => {
-      if (only) {
+      if (only && this.marked.size + adding > MAX_MARKED) {
         for (const block of this.marked) {
           if (wanted.has(block)) continue;
           block.removeAttribute(PAINT_ATTRIBUTE);
@@ -333,9 +363,10 @@ export class HighlightPainter {
   /**
    * The slice of `painted` to register: the mentions whose blocks lie within a few screens of the
    * viewport, found by binary search over their blocks' positions (a handful of layout reads, on a
-   * layout that our painting never dirties), widened by a margin of mentions on each side.
+   * layout that our painting never dirties), widened by a margin of mentions on each side; and
+   * `visibleTo`, the end of the unwidened part.
    */
-  private windowAround(): [number, number] {
+  private windowAround(): { from: number; to: number; visibleTo: number } {
     const height = this.doc.defaultView?.innerHeight || 800;
     const top = -SCREENS_AROUND * height;
     const bottom = (SCREENS_AROUND + 1) * height;
@@ -363,10 +394,12 @@ export class HighlightPainter {
       to = lo;
     }
     const [was, wasTo] = this.window;
+    const padded = { from: Math.max(0, from - MENTIONS_AROUND), to: Math.min(n, to + MENTIONS_AROUND), visibleTo: to };
     // Still inside the registered slice, away from its edges: keep it.
-    if (was < wasTo && from >= was + MENTIONS_AROUND / 3 - 1 && to <= wasTo - MENTIONS_AROUND / 3 + 1) return [was, wasTo];
-    if (was < wasTo && was === 0 && from < MENTIONS_AROUND && to <= wasTo) return [was, wasTo];
-    return [Math.max(0, from - MENTIONS_AROUND), Math.min(n, to + MENTIONS_AROUND)];
+    const roomAbove = was === 0 || from - was >= MENTIONS_AROUND / 3;
+    const roomBelow = wasTo === n || wasTo - to >= MENTIONS_AROUND / 3;
+    if (was < wasTo && from >= was && to <= wasTo && roomAbove && roomBelow) return { from: was, to: wasTo, visibleTo: to };
+    return padded;
   }
 
   private listen(): void {
@@ -377,6 +410,7 @@ export class HighlightPainter {
   }
 
   private stopListening(): void {
+    clearTimeout(this.settleTimer);
     if (!this.listening) return;
     this.listening = false;
     this.doc.defaultView?.removeEventListener('scroll', this.scrollListener, { capture: true });
