@@ -31,6 +31,9 @@ import { PopoverInteraction, type Tracked } from './popover-interaction';
 import { addSlice, PageReporter, publishStats, type ScanStats } from './reporting';
 import { askTopArticle, inheritTopArticle, isEmbedded, sampleForFrames, type TopArticle } from './frame-context';
 
+/** How long the shortcut's announcement waits for the refresh the settings change causes. */
+const ANNOUNCE_WAIT_MS = 500;
+
 /** Runs Factlight on one document (each frame has its own). */
 export class PageController {
   private settings!: Settings;
@@ -62,6 +65,8 @@ export class PageController {
   private readonly reporter = new PageReporter();
   /** Set by the shortcut: announce the outcome of the refresh it caused. */
   private announceNext = false;
+  /** Refreshes caused by a settings change, running now. */
+  private settingsRefreshes = 0;
   private generation = 0;
   private nextId = 0;
   private readonly painter: HighlightPainter;
@@ -436,11 +441,20 @@ export class PageController {
       return;
     }
     const wasOn = this.status === 'on';
-    await this.refresh();
-    if (this.announceNext) {
-      this.announceNext = false;
-      this.ui.announce(this.status === 'on' ? t('popover_announceOn', String(this.mentions.length)) : wasOn ? t('popover_announceOff') : t('popover_announceNone'), this.theme());
+    this.settingsRefreshes++;
+    try {
+      await this.refresh();
+    } finally {
+      this.settingsRefreshes--;
     }
+    if (this.announceNext) this.announceStatus(wasOn);
+  }
+
+  /** Says what the shortcut's toggle did (see `announceNext`), once. */
+  private announceStatus(wasOn: boolean): void {
+    this.announceNext = false;
+    const off = this.status === 'site-off' || this.status === 'paused';
+    this.ui.announce(this.status === 'on' ? t('popover_announceOn', String(this.mentions.length)) : wasOn || off ? t('popover_announceOff') : t('popover_announceNone'), this.theme());
   }
 
   private onMessage(message: Message): Promise<unknown> | undefined {
@@ -454,8 +468,13 @@ export class PageController {
         return this.articleForFrames();
       case 'announce':
         // An empty announcement asks us to announce the result of the refresh the shortcut caused.
+        // The settings change that causes it may have been handled before this message arrived
+        // (a scan of a short page is quicker than a message): then there is no refresh to wait for.
         if (message.text) this.ui.announce(message.text, this.theme());
-        else this.announceNext = true;
+        else {
+          this.announceNext = true;
+          setTimeout(() => this.announceNext && !this.settingsRefreshes && this.announceStatus(false), ANNOUNCE_WAIT_MS);
+        }
         return Promise.resolve(true);
       default:
         return undefined;
