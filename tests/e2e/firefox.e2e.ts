@@ -119,6 +119,17 @@ describe('Firefox: the demo article', () => {
     await article.waitForFunction(() => !document.querySelector('factlight-focus'));
   });
 
+  it('opens the popover on a tap (touch)', async () => {
+    await article.evaluate(() => window.scrollTo(0, 0));
+    const m = (await paintedOn(article))[1]!;
+    await article.touchscreen.tap(m.x!, m.y!);
+    await article.waitForSelector('factlight-ui >>> [role="dialog"]');
+    await article.keyboard.press('Escape');
+    await article.waitForFunction(() => !document.querySelector('factlight-ui'));
+    await article.mouse.click(1, 1);
+    await article.waitForFunction(() => !document.querySelector('factlight-focus'));
+  });
+
   it('reaches the mentions with Tab; Enter opens the popover with focus in it; Escape returns focus; arrows move on', async () => {
     const painted = await paintedOn(article);
     const heard = await tabThroughMentions(article, painted.length);
