@@ -29,7 +29,7 @@ export interface PaintedOnPage {
 
 /** In the page: every painted mention of ours, in document order. */
 export function readPainted(): PaintedOnPage[] {
-  const out: Array<PaintedOnPage & { node: Node; offset: number }> = [];
+  const out: Array<PaintedOnPage & { node: Node; offset: number; top: Node }> = [];
   for (const [name, highlight] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
     const m = /^factlight-(.+)$/.exec(name);
     if (!m) continue;
@@ -61,19 +61,18 @@ export function readPainted(): PaintedOnPage[] {
         })(),
         node: r.startContainer,
         offset: r.startOffset,
+        top: r.startContainer,
       });
     }
   }
-  const order = (a: Node, b: Node) => {
-    const hostOf = (n: Node): Node => {
-      const root = n.getRootNode() as ShadowRoot;
-      return root.host ? hostOf(root.host) : n;
-    };
-    const [x, y] = [hostOf(a), hostOf(b)];
-    return x === y ? 0 : x.compareDocumentPosition(y) & 4 ? -1 : 1;
-  };
-  out.sort((a, b) => order(a.node, b.node) || a.offset - b.offset);
-  return out.map(({ node: _node, offset: _offset, ...rest }) => rest);
+  // No named functions inside: tsx (the demo script) would wrap them in a helper the page lacks.
+  for (const m of out) {
+    let top: Node = m.node;
+    for (let root = top.getRootNode() as ShadowRoot; root.host; root = top.getRootNode() as ShadowRoot) top = root.host;
+    m.top = top;
+  }
+  out.sort((a, b) => (a.top === b.top ? a.offset - b.offset : a.top.compareDocumentPosition(b.top) & 4 ? -1 : 1));
+  return out.map(({ node: _node, offset: _offset, top: _top, ...rest }) => rest);
 }
 
 /** The shipped topics by their default looks (the settings every suite starts from). */
