@@ -18,7 +18,7 @@ import { watchPage, type PageWatcher } from '../dom/watch';
 import { cannotMention, noneMayMatch, quickTexts, warmQuickCheck } from '../dom/quick-check';
 import { packLanguage, pick } from '../format';
 import { t } from '../i18n';
-import { insertInOrder } from './order';
+import { insertInOrder } from '../dom/order';
 import { runScan } from './scan-pipeline';
 import type { HighlightLook } from '../dom/highlight-style';
 import { pageTheme } from './theme';

@@ -14,7 +14,7 @@ import { autoUpdate, computePosition, offset } from '@floating-ui/dom';
 import { FOCUS_TAG, UI_TAG } from '../dom/own';
 import { compareComposedOrder } from '../dom/composed';
 import { mentionRects, type PaintedMention } from '../dom/painter';
-import { adoptStyles } from './shadow-styles';
+import { adoptStyles } from '../dom/shadow-styles';
 
 const HOST_STYLE = 'all: initial !important; display: contents !important;';
 const CSS = `

@@ -192,7 +192,9 @@ async function judgeAndPaint(job: ScanJob, kept: TextSegment[], batch: number[],
     // The mentions up to the last one painted in this group go with it, so the list and the
     // painting never disagree for long.
     const lastId = group.at(-1)?.id;
-    const to = lastId === undefined ? tracked.length : tracked.findIndex((m) => m.id === lastId) + 1;
+    let to = trackedFrom;
+    if (lastId === undefined) to = tracked.length;
+    else while (to < tracked.length && tracked[to++]!.id !== lastId);
     job.found(tracked.slice(trackedFrom, to), group);
     trackedFrom = to;
   }, { signal: job.signal, budgetMs: BUDGET_MS, onSlice: onSlice('paint') });

@@ -8,7 +8,7 @@ import { autoUpdate, computePosition, flip, hide, offset, shift, size } from '@f
 import { Popover, type PopoverProps } from '../../components/popover/Popover';
 import css from '../../components/popover/popover.css?inline';
 import { UI_TAG } from '../dom/own';
-import { adoptStyles } from './shadow-styles';
+import { adoptStyles } from '../dom/shadow-styles';
 
 export { UI_TAG };
 const HOST_STYLE = 'all: initial !important; display: block !important; position: static !important; contain: none !important;';

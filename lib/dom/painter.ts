@@ -17,7 +17,8 @@
 import type { TextSegment } from './segments';
 import { highlightName, highlightSheet, PAINT_ATTRIBUTE, type HighlightLook } from './highlight-style';
 import { composedContains, compareComposedOrder } from './composed';
-import { insertInOrder } from '../content/order';
+import { insertInOrder } from './order';
+import { adoptStyles } from './shadow-styles';
 
 /** One mention to paint: `[start, end)` are offsets into `segment.text`. */
 export interface PaintRange {
@@ -71,13 +72,6 @@ function highlightApi(win: (Window & typeof globalThis) | null): HighlightApi | 
   return { registry, Highlight: win.Highlight, StaticRange: win.StaticRange };
 }
 
-/** Our rules in one shadow root: a constructed sheet adopted, or (where the browser refuses that) a `<style>` element. */
-interface TreeSheet {
-  tree: ShadowRoot;
-  sheet: CSSStyleSheet | null;
-  style: HTMLStyleElement | null;
-}
-
 /** Options of {@link HighlightPainter}. */
 export interface PainterOptions {
   /** Runs every DOM write this instance makes (a `<style>` element, where adopting is refused). */
@@ -94,7 +88,7 @@ export class HighlightPainter {
   /** The blocks carrying {@link PAINT_ATTRIBUTE}: those of the registered mentions. */
   private readonly marked = new Set<Element>();
   /** Our rules adopted by the open shadow roots we paint in. */
-  private readonly sheets = new Map<ShadowRoot, TreeSheet>();
+  private readonly sheets = new Map<ShadowRoot, () => void>();
   /** The registry names we have set. */
   private readonly names = new Set<string>();
   private readonly api: HighlightApi | null;
@@ -193,7 +187,7 @@ export class HighlightPainter {
     this.names.clear();
     this.guard(() => {
       for (const block of this.marked) block.removeAttribute(PAINT_ATTRIBUTE);
-      for (const entry of this.sheets.values()) this.unadopt(entry);
+      for (const takeOut of this.sheets.values()) takeOut();
     });
     this.marked.clear();
     this.sheets.clear();
@@ -442,42 +436,8 @@ export class HighlightPainter {
     if (!trees.size) return;
     const css = highlightSheet();
     this.guard(() => {
-      for (const tree of trees) this.sheets.set(tree, this.adopt(tree, css));
+      for (const tree of trees) this.sheets.set(tree, adoptStyles(tree, this.doc, css));
     });
-  }
-
-  /**
-   * Our rules in `tree`: a constructed stylesheet (not subject to the page's Content-Security-Policy,
-   * and no node in the page), else a `<style>` element where the browser will not let a content
-   * script adopt one.
-   */
-  private adopt(tree: ShadowRoot, css: string): TreeSheet {
-    try {
-      const Sheet = (this.doc.defaultView as (Window & typeof globalThis) | null)?.CSSStyleSheet ?? CSSStyleSheet;
-      const sheet = new Sheet();
-      sheet.replaceSync(css);
-      const before = tree.adoptedStyleSheets.length;
-      tree.adoptedStyleSheets = [...tree.adoptedStyleSheets, sheet];
-      if (tree.adoptedStyleSheets.length === before + 1) return { tree, sheet, style: null };
-    } catch {
-      // fall through to a <style> element
-    }
-    const style = this.doc.createElement('style');
-    style.setAttribute('data-factlight', '');
-    style.textContent = css;
-    tree.append(style);
-    return { tree, sheet: null, style };
-  }
-
-  private unadopt(entry: TreeSheet): void {
-    if (entry.style) entry.style.remove();
-    if (entry.sheet) {
-      try {
-        entry.tree.adoptedStyleSheets = entry.tree.adoptedStyleSheets.filter((s) => s !== entry.sheet);
-      } catch {
-        // The tree is gone with its page: nothing to take back.
-      }
-    }
   }
 }
 

@@ -5,6 +5,7 @@
  *
  * Read-only: this module never changes the page. `painter.ts` is the one that paints mentions.
  */
+import { OWN_TAGS } from './own';
 
 /**
  * Elements whose text is never highlighted: form fields and editable text, code, scripts and
@@ -20,14 +21,14 @@ export const FORBIDDEN_SELECTOR = [
   'head', 'title',
   '[hidden]', '[aria-hidden="true" i]', '[inert]',
   'a[href]', '[role="button" i]', '[role="link" i]', '[role="textbox" i]', '[role="menu" i]', '[role="menubar" i]', '[role="navigation" i]',
-  'factlight-ui', 'factlight-focus', '[data-factlight-ui]',
+  ...OWN_TAGS, '[data-factlight-ui]',
 ].join(',');
 
 /** Tag names (`localName`) that are forbidden whatever their attributes: the fast path of the walk. */
 const FORBIDDEN_TAGS = new Set([
   'input', 'textarea', 'select', 'option', 'button', 'label', 'script', 'style', 'noscript', 'template',
   'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'code', 'pre', 'kbd', 'samp', 'var', 'svg', 'math',
-  'head', 'title', 'factlight-ui', 'factlight-focus',
+  'head', 'title', ...OWN_TAGS,
 ]);
 const FORBIDDEN_ROLES = new Set(['button', 'link', 'textbox', 'menu', 'menubar', 'navigation']);
 

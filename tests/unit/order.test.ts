@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { insertInOrder } from '../../lib/content/order';
+import { insertInOrder } from '../../lib/dom/order';
 
 describe('insertInOrder', () => {
   it('gives the same order as sorting everything, with far fewer comparisons', () => {
