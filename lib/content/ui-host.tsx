@@ -46,6 +46,8 @@ export class UiHost {
   private floating: HTMLElement | null = null;
   private live: HTMLElement | null = null;
   private anchor: PopoverAnchor | null = null;
+  /** Whether the open popover's mention has been on screen since it opened (see `position`). */
+  private anchorSeen = false;
   private stopAutoUpdate: (() => void) | null = null;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners = new AbortController();
@@ -71,6 +73,7 @@ export class UiHost {
     if (this.anchor && this.anchor.id !== anchor.id) this.close(false);
     this.ensureHost(theme);
     this.anchor = anchor;
+    this.anchorSeen = false;
     anchor.control?.setAttribute('aria-expanded', 'true');
     render(<Popover {...props} onClose={() => this.close(true)} />, this.floating!);
     this.floating!.hidden = false;
@@ -157,7 +160,7 @@ export class UiHost {
     const anchor = this.anchor;
     const floating = this.floating;
     if (!anchor || !floating) return;
-    if (!anchor.isConnected()) return this.close(false);
+    if (!anchor.isConnected()) return this.dismiss();
     const { x, y, middlewareData } = await computePosition(reference(anchor), floating, {
       strategy: 'fixed',
       placement: 'bottom-start',
@@ -175,9 +178,21 @@ export class UiHost {
       ],
     });
     if (this.anchor !== anchor) return;
-    // Scrolled away: the mention is off screen, so the card has nothing to point at.
-    if (middlewareData.hide?.referenceHidden) return this.close(false);
+    // Scrolled away: the mention is off screen, so the card has nothing to point at. Only once it
+    // has been seen: the keyboard can open it while a smooth scroll is still bringing it in.
+    if (middlewareData.hide?.referenceHidden) {
+      if (this.anchorSeen) return this.dismiss();
+    } else this.anchorSeen = true;
     Object.assign(floating.style, { left: `${x}px`, top: `${y}px` });
+  }
+
+  /**
+   * Close because the mention went (scrolled away, removed by the page), not because the reader
+   * asked. Focus inside the popover goes back to the mention rather than falling to the page's
+   * body, where a keyboard reader would be lost.
+   */
+  private dismiss(): void {
+    this.close(!!this.host && this.doc.activeElement === this.host);
   }
 
   private onKeydown(e: KeyboardEvent): void {

@@ -140,6 +140,26 @@ describe('the demo article', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('keeps a popover opened from the keyboard while its mention scrolls in; when the mention scrolls away, focus goes back to it', async () => {
+    await tabThroughMentions(page, 1);
+    const label = await focusedControl(page);
+    // The reader presses Enter while the mention is still off screen (a smooth scroll on its way).
+    await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').waitFor();
+    await page.waitForTimeout(300);
+    expect(await page.getByRole('dialog').count()).toBe(1);
+    // It comes into view, then the reader scrolls it away: the card goes, focus does not fall to the page.
+    await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+    await page.waitForTimeout(300);
+    expect(await page.getByRole('dialog').count()).toBe(1);
+    await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    expect(await focusedControl(page)).toBe(label);
+    await page.mouse.click(1, 1);
+    await page.waitForFunction(() => !document.querySelector('factlight-focus'));
+  });
+
   it('jumps from "In this article" to the place in the page', async () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await clickPainted(page, 0);

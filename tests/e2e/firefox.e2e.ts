@@ -137,18 +137,10 @@ describe('Firefox: the demo article', () => {
     heard.forEach((label, i) => expect(label.startsWith(painted[i]!.text)).toBe(true));
     expect(await axe(article, 'factlight-focus')).toEqual([]);
     expect(await article.evaluate(controlLabel)).toBe(heard.at(-1));
+    // Enter right after the last Tab: the smooth scroll to that mention may still be on its way
+    // (this once closed the card at once, as scrolled away, and dropped focus to the page).
     await article.keyboard.press('Enter');
-    try {
-      await article.waitForSelector('factlight-ui >>> [role="dialog"]', { timeout: 5000 });
-    } catch {
-      // Seen in about one full e2e run in four, never alone: Enter on the focused control opened
-      // nothing in headless Firefox 153. Not understood yet; pressed once more and logged, so
-      // the run says how often it happens.
-      console.warn('[firefox] Enter on the keyboard control opened no popover; pressing it again');
-      expect(await article.evaluate(controlLabel)).toBe(heard.at(-1));
-      await article.keyboard.press('Enter');
-      await article.waitForSelector('factlight-ui >>> [role="dialog"]');
-    }
+    await article.waitForSelector('factlight-ui >>> [role="dialog"]');
     expect(await article.evaluate(() => document.activeElement?.localName)).toBe('factlight-ui');
     await article.keyboard.press('Escape');
     await article.waitForFunction(() => !document.querySelector('factlight-ui'));
