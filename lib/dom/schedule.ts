@@ -19,6 +19,8 @@ export interface ChunkOptions {
   /** Seams for tests; default to the global functions. */
   now?: () => number;
   requestIdle?: (cb: (deadline: IdleDeadlineLike) => void, opts: { timeout: number }) => void;
+  /** Seam for tests: queues a task (default: a message to ourselves, see `postTask`). */
+  postTask?: (cb: () => void) => void;
 }
 
 /** The part of `IdleDeadline` we use. */
@@ -39,6 +41,30 @@ function defaultRequestIdle(cb: (deadline: IdleDeadlineLike) => void, opts: { ti
   }
   setTimeout(() => cb({ timeRemaining: () => Infinity, didTimeout: true }), 0);
 }
+
+/** Callbacks waiting for their task; one channel serves them all. */
+const posted: (() => void)[] = [];
+let channel: MessageChannel | null = null;
+
+/**
+ * Queues `cb` as a task of its own, at once: a message to ourselves, which (unlike `setTimeout(0)`,
+ * clamped to 4 ms when nested) runs as soon as the tasks before it, input and frames first.
+ */
+function postTask(cb: () => void): void {
+  if (typeof MessageChannel !== 'function') {
+    setTimeout(cb, 0);
+    return;
+  }
+  if (!channel) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => posted.shift()?.();
+  }
+  posted.push(cb);
+  channel.port2.postMessage(null);
+}
+
+/** Idle time an idle period must have left for the next slice to run in it, in a task of its own. */
+const CONTINUE_MIN_MS = 8;
 
 /**
  * Calls `work(item, index)` for each item, in order, in idle-time slices of about `budgetMs`.
@@ -78,6 +104,7 @@ export function runSteps(step: () => boolean, options: ChunkOptions = {}): Promi
   const requestIdle = options.requestIdle ?? defaultRequestIdle;
   // Test seams run alone: their clocks and idle periods are their own.
   const mayContinue = !options.now && !options.requestIdle;
+  const post = options.postTask ?? (mayContinue ? postTask : null);
   return new Promise<void>((resolve, reject) => {
     if (signal?.aborted) {
       reject(signal.reason);
@@ -122,6 +149,12 @@ export function runSteps(step: () => boolean, options: ChunkOptions = {}): Promi
       options.onSlice?.(now() - start);
       if (signal?.aborted) return;
       if (!more) settle();
+      // The slice used its budget and the idle period has time left (a long one, up to 50 ms, when
+      // nothing else is going on): the next slice runs in it, in a task of its own, so the browser
+      // may handle input or draw a frame in between. Asking for another idle period instead waited
+      // for this one to end: on a page at rest, 12 ms of work and then 38 ms of nothing, slice
+      // after slice, so the first screen's mentions took 400 ms for 130 ms of work.
+      else if (post && !deadline.didTimeout && deadline.timeRemaining() > CONTINUE_MIN_MS) post(() => slice(deadline));
       else requestIdle(slice, { timeout: idleTimeoutMs });
     };
     const task = running;

@@ -166,3 +166,51 @@ describe('runSteps: a run started by another run\'s last slice', () => {
     expect(order.slice(0, 2)).toEqual(['first', 'second']);
   });
 });
+
+describe('runSteps: a slice that used its budget in a long idle period', () => {
+  /** The fake idle queue, plus a task queue; `remaining` is what the idle deadline says is left. */
+  function setup(remaining: () => number) {
+    const idle = fakeIdle({ timeRemaining: remaining });
+    const tasks: (() => void)[] = [];
+    let steps = 0;
+    const done = runSteps(
+      () => {
+        steps++;
+        idle.advance(5);
+        return steps < 9;
+      },
+      { now: idle.now, requestIdle: idle.requestIdle, postTask: (cb) => tasks.push(cb), budgetMs: 12 },
+    );
+    return { idle, tasks, done, steps: () => steps };
+  }
+
+  it('runs the next slice in a task of its own, in the same idle period, rather than waiting for another', async () => {
+    const { idle, tasks, done, steps } = setup(() => 40);
+    idle.runSlice();
+    expect(steps()).toBe(3); // 15 ms: past the 12 ms budget
+    expect(tasks).toHaveLength(1);
+    expect(idle.pending()).toBe(0);
+    tasks.shift()!();
+    expect(steps()).toBe(6);
+    tasks.shift()!();
+    await done;
+    expect(steps()).toBe(9);
+  });
+
+  it('waits for the next idle period when this one is nearly over', () => {
+    const { idle, tasks } = setup(() => 5);
+    idle.runSlice();
+    expect(tasks).toHaveLength(0);
+    expect(idle.pending()).toBe(1);
+  });
+
+  it('waits for an idle period after a slice forced by the idle timeout (the page is busy)', () => {
+    const idle = fakeIdle({ timeRemaining: () => 0, didTimeout: true });
+    const tasks: (() => void)[] = [];
+    let steps = 0;
+    void runSteps(() => (idle.advance(5), ++steps < 9), { now: idle.now, requestIdle: idle.requestIdle, postTask: (cb) => tasks.push(cb) });
+    idle.runSlice();
+    expect(tasks).toHaveLength(0);
+    expect(idle.pending()).toBe(1);
+  });
+});
