@@ -291,17 +291,30 @@ export class HighlightPainter {
     if (registered && from >= was && to <= wasTo) {
       // The registered slice still covers the viewport: add what was painted since, where it falls in it.
       const inWindow = this.pending.filter((m) => this.indexOf(m, was, wasTo) >= 0);
-      this.pending = [];
-      if (!inWindow.length) return;
+      if (!inWindow.length) {
+        this.pending = [];
+        return;
+      }
       this.ensureSheets(inWindow);
-      this.mark(inWindow.map((m) => m.segment.block), false);
+      // Marked in this frame, registered in the next (see below).
+      if (this.mark(inWindow.map((m) => m.segment.block), false)) {
+        this.schedule();
+        return;
+      }
+      this.pending = [];
       for (const m of inWindow) this.highlightFor(this.nameOf(m.topicId)).add(m.range);
       return;
     }
     // A new slice: fresh Highlight objects, set once each, so the next frame revisits each range once.
     const slice = this.painted.slice(from, to);
     this.ensureSheets(slice);
-    this.mark(slice.map((m) => m.segment.block), true);
+    // Blocks not yet marked are marked in this frame and the ranges registered in the next: on a
+    // huge page the style recalculation of the marking and the repaint of the registration are
+    // each 20-40 ms, and together they made one long task.
+    if (this.mark(slice.map((m) => m.segment.block), true)) {
+      this.schedule();
+      return;
+    }
     const byName = new Map<string, StaticRange[]>();
     const names = new Map<string, string>();
     for (const m of slice) {
@@ -327,12 +340,13 @@ export class HighlightPainter {
   /**
    * Puts {@link PAINT_ATTRIBUTE} on `blocks` (the rules paint only under it); with `only`, takes it
    * off the blocks not among them once more than {@link MAX_MARKED} are marked. An attribute no rule
-   * of the page uses restyles just that block.
+   * of the page uses restyles just that block. True when it marked a block that was not marked.
    */
-  private mark(blocks: readonly Element[], only: boolean): void {
+  private mark(blocks: readonly Element[], only: boolean): boolean {
     const wanted = new Set(blocks);
     let adding = 0;
     for (const block of wanted) if (!this.marked.has(block)) adding++;
+    if (!adding) return false;
     this.guard(() => {
       if (only && this.marked.size + adding > MAX_MARKED) {
         for (const block of this.marked) {
@@ -347,6 +361,7 @@ export class HighlightPainter {
         this.marked.add(block);
       }
     });
+    return true;
   }
 
   private indexOf(m: PaintedMention, from: number, to: number): number {
