@@ -16,7 +16,8 @@
  * reader's table only), --skip-reader (the floor table only), --scroll-steps=N (the scripted
  * scroll makes at most N steps, 100 ms apart, of at least a viewport each; default 150; 0 = one
  * viewport a step however long the page), --keep-traces (write each traced load's events to
- * .output/bench/traces/, to open in the browser's Performance panel).
+ * .output/bench/traces/, to open in the browser's Performance panel), --trace-all (trace and keep
+ * every event of Blink, V8 and the scheduler too: slower, for asking what a long task was made of).
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'esbuild';
@@ -373,7 +374,9 @@ async function measureClean(context: BrowserContext, url: string, bundle: string
 // ---------------------------------------------------------------------------------------------
 // The reader's table: a trace of the page's main thread, with and without us, and a scroll.
 
-const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'];
+/** --trace-all: also every event of the scheduler, V8 and Blink (with --keep-traces: what an untraced long task is made of). */
+const traceAll = args.has('trace-all');
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', ...(traceAll ? ['v8', 'disabled-by-default-v8.compile', 'blink', 'extensions', 'toplevel', 'loading'] : [])];
 const SCROLL_START = 'factlight-bench:scroll-start';
 const SCROLL_END = 'factlight-bench:scroll-end';
 
@@ -511,9 +514,9 @@ async function traceLoad(
     const events: TraceEvent[] = [];
     cdp.on('Tracing.dataCollected', (e) => {
       for (const ev of e.value as unknown as TraceEvent[]) {
-        if (!isKept(ev)) continue;
-        const keepArgs = ev.ph === 'M' || ev.cat?.includes('blink.user_timing');
-        events.push({ name: ev.name, ph: ev.ph, ts: ev.ts, dur: ev.dur, pid: ev.pid, tid: ev.tid, cat: ev.cat, ...(keepArgs && { args: ev.args }) });
+        if (!traceAll && !isKept(ev)) continue;
+        const keepArgs = ev.ph === 'M' || ev.cat?.includes('blink.user_timing') || !!traceAll;
+        events.push({ name: ev.name, ph: ev.ph, ts: ev.ts, dur: ev.dur, ...(traceAll && { tdur: (ev as { tdur?: number }).tdur }), pid: ev.pid, tid: ev.tid, cat: ev.cat, ...(keepArgs && { args: ev.args }) });
       }
     });
     const complete = new Promise<{ dataLossOccurred?: boolean }>((ok) => cdp.once('Tracing.tracingComplete', ok));
