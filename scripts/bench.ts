@@ -376,7 +376,7 @@ async function measureClean(context: BrowserContext, url: string, bundle: string
 
 /** --trace-all: also every event of the scheduler, V8 and Blink (with --keep-traces: what an untraced long task is made of). */
 const traceAll = args.has('trace-all');
-const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', ...(traceAll ? ['v8', 'disabled-by-default-v8.compile', 'blink', 'extensions', 'toplevel', 'loading'] : [])];
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', ...(traceAll ? ['v8', 'disabled-by-default-v8.compile', 'blink', 'extensions', 'toplevel', 'loading', 'accessibility', 'disabled-by-default-devtools.timeline.frame', 'cc', 'renderer.scheduler'] : [])];
 const SCROLL_START = 'factlight-bench:scroll-start';
 const SCROLL_END = 'factlight-bench:scroll-end';
 

@@ -2,6 +2,7 @@
  * Experiment for issue 14: what one frame costs on the flat 10 MB article (no extension) after
  * each kind of change the painter makes, from a Chromium trace of the page's main thread.
  *   npx tsx scripts/experiments/frame-costs.ts
+ *   DEVTOOLS_TIMELINE=1 npx tsx scripts/...   also the category the bench traces (and what it costs)
  */
 import { chromium } from 'playwright-core';
 import { startServer } from '../../tests/e2e/harness/server';
@@ -28,7 +29,7 @@ for (const order of [['raf', 'raf', 'rects', 'attribute', 'paintAttribute', 'hig
     const events: { name: string; ph: string; ts: number; dur?: number; args?: { src_func?: string } }[] = [];
     cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as never[])));
     const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
-    await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'toplevel'] }, transferMode: 'ReportEvents' } as never);
+    await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'toplevel', ...(process.env.DEVTOOLS_TIMELINE ? ['disabled-by-default-devtools.timeline'] : [])] }, transferMode: 'ReportEvents' } as never);
     await page.waitForTimeout(300);
     await page.evaluate(STEPS[step]!);
     await page.waitForTimeout(1500);
