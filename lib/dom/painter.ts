@@ -46,11 +46,16 @@ export interface PaintedMention {
  * {@link MENTIONS_AROUND} more on each side of them. Registering restyles the blocks it marks (17 ms
  * of a 55 ms frame with 2 screens and 200 mentions, on the 10 MB page), and every change to the
  * registry makes the browser repaint what is on screen (60 ms on the flat 10 MB article): so it is
- * done once, when the reading has gone past the window (or is over), and again only when the
- * reader has scrolled away from it.
+ * done once, when the reading has gone {@link ROOM_BELOW} mentions past the screens around the
+ * viewport (or is over), and again only when the reader has scrolled away from it.
  */
 const SCREENS_AROUND = 1;
 const MENTIONS_AROUND = 100;
+/**
+ * Mentions registered beyond the screens around the viewport, above or below, that let the
+ * registered slice stay while the reading or the reader moves on.
+ */
+const ROOM = MENTIONS_AROUND / 3;
 /**
  * Blocks left marked when the window moves on, up to this many: taking the attribute off restyles a
  * block as much as putting it on, and a marked block without registered ranges paints nothing.
@@ -285,9 +290,12 @@ export class HighlightPainter {
     const { from, to, visibleTo } = this.windowAround();
     const [was, wasTo] = this.window;
     const registered = was < wasTo;
-    // Before the first registration, wait until the reading has gone past the window (or is over),
-    // so the window is registered in one change, not grown group by group.
-    if (!registered && !this.settled && visibleTo + MENTIONS_AROUND >= this.painted.length) return;
+    // Before the first registration, wait until the reading has gone far enough past the screens
+    // around the viewport (or is over) that the slice will not need registering again as the
+    // reading goes on: the window is registered in one change, not grown group by group. Waiting
+    // for a whole margin of mentions instead held the first screen back by a second batch of
+    // reading, 2 MB of text on the flat 10 MB article.
+    if (!registered && !this.settled && visibleTo + ROOM > this.painted.length) return;
     if (registered && from >= was && to <= wasTo) {
       // The registered slice still covers the viewport: add what was painted since, where it falls in it.
       const inWindow = this.pending.filter((m) => this.indexOf(m, was, wasTo) >= 0);
@@ -296,11 +304,7 @@ export class HighlightPainter {
         return;
       }
       this.ensureSheets(inWindow);
-      // Marked in this frame, registered in the next (see below).
-      if (this.mark(inWindow.map((m) => m.segment.block), false)) {
-        this.schedule();
-        return;
-      }
+      this.mark(inWindow.map((m) => m.segment.block), false);
       this.pending = [];
       for (const m of inWindow) this.highlightFor(this.nameOf(m.topicId)).add(m.range);
       return;
@@ -308,10 +312,12 @@ export class HighlightPainter {
     // A new slice: fresh Highlight objects, set once each, so the next frame revisits each range once.
     const slice = this.painted.slice(from, to);
     this.ensureSheets(slice);
-    // Blocks not yet marked are marked in this frame and the ranges registered in the next: on a
-    // huge page the style recalculation of the marking and the repaint of the registration are
-    // each 20-40 ms, and together they made one long task.
-    if (this.mark(slice.map((m) => m.segment.block), true)) {
+    // The first time, blocks are marked in this frame and the ranges registered in the next: on a
+    // huge page, while it loads, the style recalculation of the marking and the repaint of the
+    // registration are each 20-40 ms, and together they made one long task. When the window moves
+    // after a scroll, both go in one frame: split, a reader who scrolls on between the two frames
+    // had the marking redone without a registration.
+    if (this.mark(slice.map((m) => m.segment.block), true) && !registered) {
       this.schedule();
       return;
     }
@@ -405,8 +411,8 @@ export class HighlightPainter {
     const [was, wasTo] = this.window;
     const padded = { from: Math.max(0, from - MENTIONS_AROUND), to: Math.min(n, to + MENTIONS_AROUND), visibleTo: to };
     // Still inside the registered slice, away from its edges: keep it.
-    const roomAbove = was === 0 || from - was >= MENTIONS_AROUND / 3;
-    const roomBelow = wasTo === n || wasTo - to >= MENTIONS_AROUND / 3;
+    const roomAbove = was === 0 || from - was >= ROOM;
+    const roomBelow = wasTo === n || wasTo - to >= ROOM;
     if (was < wasTo && from >= was && to <= wasTo && roomAbove && roomBelow) return { from: was, to: wasTo, visibleTo: to };
     return padded;
   }

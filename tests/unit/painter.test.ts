@@ -197,8 +197,9 @@ describe('HighlightPainter: paints without touching the page, and removes every 
     expect(registry.size).toBe(0);
     painter.add(ranges.slice(1));
     painter.flush();
-    // The blocks are marked in one frame, the ranges registered in the next: on a huge page the
-    // restyle of the one and the repaint of the other each cost 20-40 ms, a long task together.
+    // The first time, the blocks are marked in one frame and the ranges registered in the next: on
+    // a huge page the restyle of the one and the repaint of the other each cost 20-40 ms, a long
+    // task together.
     await nextFrame();
     expect(document.querySelectorAll('[data-factlight-paint]')).toHaveLength(2);
     expect(registry.size).toBe(0);
@@ -270,8 +271,8 @@ describe('HighlightPainter: a bounded set registered on a huge page', () => {
     await nextFrame();
     expect(firstRegistered()).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    await nextFrame(); // the new blocks marked
-    await nextFrame(); // their ranges registered
+    // A move after a scroll marks the new blocks and registers their ranges in one frame.
+    await nextFrame();
     const middle = firstRegistered();
     expect(middle).toBeGreaterThan(n / 2 - 500);
     expect(middle).toBeLessThan(n / 2);
@@ -282,6 +283,40 @@ describe('HighlightPainter: a bounded set registered on a huge page', () => {
     expect(blocksOf().every((b) => b.hasAttribute('data-factlight-paint'))).toBe(true);
     expect(document.querySelectorAll('[data-factlight-paint]').length).toBeGreaterThan(registered());
     expect(document.querySelectorAll('[data-factlight-paint]').length).toBeLessThanOrEqual(1500);
+    rect.mockRestore();
+  });
+});
+
+describe('HighlightPainter: the first screen, while the scan reads on', () => {
+  it('registers the screens around the viewport once the reading is a margin past them, without waiting for the scan to end, and keeps that slice as batches come', async () => {
+    const n = 3000;
+    document.body.innerHTML = Array.from({ length: n }, (_, i) => `<p data-i="${i}">ceasefire ${i}</p>`).join('');
+    // 20 px paragraphs, an 800 px window: the screens around the viewport hold 80 of them.
+    const rect = vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
+      return new DOMRect(0, Number(this.dataset.i ?? 0) * 20, 600, 20);
+    });
+    Object.defineProperty(window, 'innerHeight', { value: 800, configurable: true });
+    const ranges = rangesFor(document.body, ['ceasefire']);
+    const registered = () => [...registry.values()].reduce((sum, set) => sum + set.size, 0);
+    const settle = async () => {
+      await nextFrame();
+      await nextFrame();
+    };
+    // A first batch that ends on the second screen: nothing yet, the reading has not passed it.
+    painter.add(ranges.slice(0, 60));
+    await settle();
+    expect(registered()).toBe(0);
+    // The next batch goes well past it: registered now, though the scan goes on (no flush).
+    painter.add(ranges.slice(60, 150));
+    await settle();
+    const first = registered();
+    expect(first).toBeGreaterThan(80);
+    // Later batches fall below the registered slice: no change to the registry for them.
+    const before = [...registry.values()];
+    painter.add(ranges.slice(150));
+    await settle();
+    expect([...registry.values()]).toEqual(before);
+    expect(registered()).toBe(first);
     rect.mockRestore();
   });
 });
