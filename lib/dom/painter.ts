@@ -304,7 +304,11 @@ export class HighlightPainter {
         return;
       }
       this.ensureSheets(inWindow);
-      this.mark(inWindow.map((m) => m.segment.block), false);
+      // Marked in this frame, registered in the next (see below).
+      if (this.mark(inWindow.map((m) => m.segment.block), false)) {
+        this.schedule();
+        return;
+      }
       this.pending = [];
       for (const m of inWindow) this.highlightFor(this.nameOf(m.topicId)).add(m.range);
       return;
@@ -312,12 +316,12 @@ export class HighlightPainter {
     // A new slice: fresh Highlight objects, set once each, so the next frame revisits each range once.
     const slice = this.painted.slice(from, to);
     this.ensureSheets(slice);
-    // The first time, blocks are marked in this frame and the ranges registered in the next: on a
-    // huge page, while it loads, the style recalculation of the marking and the repaint of the
-    // registration are each 20-40 ms, and together they made one long task. When the window moves
-    // after a scroll, both go in one frame: split, a reader who scrolls on between the two frames
-    // had the marking redone without a registration.
-    if (this.mark(slice.map((m) => m.segment.block), true) && !registered) {
+    // Blocks not yet marked are marked in this frame and the ranges registered in the next: on a
+    // huge page the style recalculation of the marking (15-20 ms) and the repaint of the
+    // registration (30-40 ms) made one long task together, when the page loads and each time the
+    // window moves after a scroll. (A reader who scrolls on between the two frames has some blocks
+    // marked that are not registered: they paint nothing, and stay marked for a while, see `mark`.)
+    if (this.mark(slice.map((m) => m.segment.block), true)) {
       this.schedule();
       return;
     }

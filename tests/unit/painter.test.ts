@@ -197,9 +197,8 @@ describe('HighlightPainter: paints without touching the page, and removes every 
     expect(registry.size).toBe(0);
     painter.add(ranges.slice(1));
     painter.flush();
-    // The first time, the blocks are marked in one frame and the ranges registered in the next: on
-    // a huge page the restyle of the one and the repaint of the other each cost 20-40 ms, a long
-    // task together.
+    // The blocks are marked in one frame, the ranges registered in the next: on a huge page the
+    // restyle of the one and the repaint of the other cost 15-40 ms each, a long task together.
     await nextFrame();
     expect(document.querySelectorAll('[data-factlight-paint]')).toHaveLength(2);
     expect(registry.size).toBe(0);
@@ -271,8 +270,8 @@ describe('HighlightPainter: a bounded set registered on a huge page', () => {
     await nextFrame();
     expect(firstRegistered()).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    // A move after a scroll marks the new blocks and registers their ranges in one frame.
-    await nextFrame();
+    await nextFrame(); // the new blocks marked
+    await nextFrame(); // their ranges registered
     const middle = firstRegistered();
     expect(middle).toBeGreaterThan(n / 2 - 500);
     expect(middle).toBeLessThan(n / 2);
