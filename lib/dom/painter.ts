@@ -46,7 +46,7 @@ export interface PaintedMention {
  * {@link MENTIONS_AROUND} more on each side of them. Registering restyles the blocks it marks (17 ms
  * of a 55 ms frame with 2 screens and 200 mentions, on the 10 MB page), and every change to the
  * registry makes the browser repaint what is on screen (60 ms on the flat 10 MB article): so it is
- * done once, when the reading has gone {@link ROOM_BELOW} mentions past the screens around the
+ * done once, when the reading has gone {@link ROOM} mentions past the screens around the
  * viewport (or is over), and again only when the reader has scrolled away from it.
  */
 const SCREENS_AROUND = 1;
@@ -298,33 +298,20 @@ export class HighlightPainter {
     if (!registered && !this.settled && visibleTo + ROOM > this.painted.length) return;
     if (registered && from >= was && to <= wasTo) {
       // The registered slice still covers the viewport: add what was painted since, where it falls in it.
-      const inWindow = this.pending.filter((m) => this.indexOf(m, was, wasTo) >= 0);
-      if (!inWindow.length) {
-        this.pending = [];
-        return;
-      }
-      this.ensureSheets(inWindow);
-      // Marked in this frame, registered in the next (see below).
-      if (this.mark(inWindow.map((m) => m.segment.block), false)) {
-        this.schedule();
-        return;
+      const slice = new Set(this.painted.slice(was, wasTo));
+      const inWindow = this.pending.filter((m) => slice.has(m));
+      if (inWindow.length) {
+        this.ensureSheets(inWindow);
+        if (this.markForNextFrame(inWindow, false)) return;
+        for (const m of inWindow) this.highlightFor(this.nameOf(m.topicId)).add(m.range);
       }
       this.pending = [];
-      for (const m of inWindow) this.highlightFor(this.nameOf(m.topicId)).add(m.range);
       return;
     }
     // A new slice: fresh Highlight objects, set once each, so the next frame revisits each range once.
     const slice = this.painted.slice(from, to);
     this.ensureSheets(slice);
-    // Blocks not yet marked are marked in this frame and the ranges registered in the next: on a
-    // huge page the style recalculation of the marking (15-20 ms) and the repaint of the
-    // registration (30-40 ms) made one long task together, when the page loads and each time the
-    // window moves after a scroll. (A reader who scrolls on between the two frames has some blocks
-    // marked that are not registered: they paint nothing, and stay marked for a while, see `mark`.)
-    if (this.mark(slice.map((m) => m.segment.block), true)) {
-      this.schedule();
-      return;
-    }
+    if (this.markForNextFrame(slice, true)) return;
     const byName = new Map<string, StaticRange[]>();
     const names = new Map<string, string>();
     for (const m of slice) {
@@ -374,9 +361,18 @@ export class HighlightPainter {
     return true;
   }
 
-  private indexOf(m: PaintedMention, from: number, to: number): number {
-    for (let i = from; i < to; i++) if (this.painted[i] === m) return i;
-    return -1;
+  /**
+   * Marks the blocks of `mentions` not yet marked, and if there were any, asks for another frame:
+   * their ranges are registered in it. On a huge page the style recalculation of the marking
+   * (15-20 ms) and the repaint of the registration (30-40 ms) made one long task together, when the
+   * page loads and each time the window moves after a scroll. (A reader who scrolls on between the
+   * two frames leaves some blocks marked that are not registered: they paint nothing, and stay
+   * marked for a while, see `mark`.) True when the registration waits for that frame.
+   */
+  private markForNextFrame(mentions: readonly PaintedMention[], only: boolean): boolean {
+    if (!this.mark(mentions.map((m) => m.segment.block), only)) return false;
+    this.schedule();
+    return true;
   }
 
   /**
