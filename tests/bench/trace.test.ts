@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeTrace, firstScreenDelay, groupSelfTime, isKept, selfTimeByName, topLevelTasks, type TraceEvent } from './trace';
+import { analyzeTrace, firstScreenDelay, groupSelfTime, isExtensionScript, isKept, selfTimeByName, tasksOfExtension, topLevelTasks, type TraceEvent } from './trace';
 
 const URL_ = 'http://127.0.0.1:1234/page.html';
 const PID = 10;
@@ -65,12 +65,14 @@ describe('analyzeTrace', () => {
     expect(figures.load.long.map((l) => [l.atMs, l.ms])).toEqual([[60, 120], [400, 51]]);
   });
 
-  it('sums the tasks from a split time on, leaving out the page\'s own parsing', () => {
+  it('sums the tasks running from a split time on, leaving out the page\'s own parsing', () => {
     const split = analyzeTrace(trace(), { url: URL_, loadWindowMs: 800, splitAtMs: 60 }).afterSplit!;
     expect(split.tasks).toBe(3);
     expect(split.longTasks).toBe(2);
     expect(split.busyMs).toBeCloseTo(120 + 50 + 51);
-    expect(analyzeTrace(trace(), { url: URL_, loadWindowMs: 800, splitAtMs: 61 }).afterSplit!.longTasks).toBe(1);
+    // A task running across the split counts whole: the 120 ms task from 60 ms, split at 61 or 179.
+    expect(analyzeTrace(trace(), { url: URL_, loadWindowMs: 800, splitAtMs: 179 }).afterSplit!.longTasks).toBe(2);
+    expect(analyzeTrace(trace(), { url: URL_, loadWindowMs: 800, splitAtMs: 180 }).afterSplit!.longTasks).toBe(1);
     expect(figures.afterSplit).toBeNull();
   });
 
@@ -123,6 +125,55 @@ describe('trace helpers', () => {
     expect(isKept({ name: 'RasterTask', ph: 'X', cat: 'cc', ts: 0, dur: 1, pid: 1, tid: 2 })).toBe(false);
     expect(isKept(mark('anything', 0))).toBe(true);
     expect(isKept({ name: 'thread_name', ph: 'M', ts: 0, pid: 1, tid: 2 })).toBe(true);
+  });
+});
+
+describe('tasksOfExtension', () => {
+  const EXT = 'chrome-extension://abcdefghijklmnop/content-scripts/content.js';
+  const call = (atMs: number, durMs: number, url = EXT): TraceEvent => ({ ...child('FunctionCall', atMs, durMs), args: { data: { url } } });
+  const asks = (name: string, atMs: number): TraceEvent => ({ name, ph: 'I', cat: 'devtools.timeline', ts: T0 + ms(atMs), pid: PID, tid: MAIN });
+  const events = [
+    task(0, 60), call(1, 40, 'http://127.0.0.1:1234/page.js'), asks('ScheduleStyleRecalculation', 20), // the page's script: not ours
+    task(100, 70), call(101, 65), asks('ScheduleStyleRecalculation', 120), // ours: ran our script, and changed style
+    task(200, 20), child('UpdateLayoutTree', 201, 5), // a forced style update, not a frame
+    task(300, 80), child('Paint', 301, 70), // the frame after our script's change: ours
+    task(400, 90), child('Paint', 401, 80), // the next frame: the page's own
+    task(500, 55), child('FireAnimationFrame', 501, 2), call(501, 2), child('Paint', 504, 40), // our rAF in a frame: ours
+    task(600, 60), child('Paint', 601, 50), // after a frame that ran our script: the page's
+    task(670, 5), call(671, 3), // our script, asking for nothing (it only read the page)
+    task(680, 5), call(681, 1), asks('InvalidateLayout', 683), // the page's change after our script ended
+    task(690, 70), child('Paint', 691, 60), // the frame after: the page's
+  ];
+  const tasks = topLevelTasks(events, PID, MAIN);
+
+  it('names the tasks that ran our script and the frames right after a change of ours', () => {
+    expect(tasksOfExtension(events, PID, MAIN, tasks).map((x) => [(x.task.ts - T0) / 1000, x.why])).toEqual([
+      [100, 'script'],
+      [300, 'frame'],
+      [500, 'script'],
+      [670, 'script'],
+      [680, 'script'],
+    ]);
+  });
+
+  it('feeds the load figures: our long tasks after the split', () => {
+    const withNav = [
+      { name: 'thread_name', ph: 'M', ts: 0, pid: PID, tid: MAIN, args: { name: 'CrRendererMain' } },
+      mark('navigationStart', -10, { frame: 'F1', data: { documentLoaderURL: URL_, isLoadingMainFrame: true } }),
+      ...events,
+    ];
+    const figures = analyzeTrace(withNav, { url: URL_, loadWindowMs: 800, splitAtMs: 0 });
+    expect(figures.afterSplit!.longTasks).toBe(7);
+    expect(figures.oursAfterSplit!.longTasks).toBe(3);
+    expect(figures.oursAfterSplit!.tbtMs).toBeCloseTo(20 + 30 + 5);
+    expect(analyzeTrace(withNav, { url: URL_, loadWindowMs: 800 }).oursAfterSplit).toBeNull();
+  });
+
+  it('knows an extension script by its URL', () => {
+    expect(isExtensionScript(call(0, 1))).toBe(true);
+    expect(isExtensionScript(call(0, 1, 'moz-extension://x/content.js'))).toBe(true);
+    expect(isExtensionScript(call(0, 1, 'https://news.example/app.js'))).toBe(false);
+    expect(isExtensionScript(child('FunctionCall', 0, 1))).toBe(false);
   });
 });
 

@@ -31,9 +31,65 @@ export const TASK_NAMES = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
  */
 export function isKept(e: TraceEvent): boolean {
   if (e.ph === 'M') return e.name === 'thread_name' || e.name === 'process_name';
+  if (FRAME_REQUESTS.has(e.name)) return true;
   if (TASK_NAMES.has(e.name)) return e.ph === 'X';
   if (e.cat?.includes('blink.user_timing')) return true;
   return e.ph === 'X' && !!e.cat?.includes('devtools.timeline');
+}
+
+/** True for an event that ran an extension's script: its `args.data.url` is the extension's. */
+export function isExtensionScript(e: TraceEvent): boolean {
+  if (e.name !== 'FunctionCall' && e.name !== 'EvaluateScript') return false;
+  const url: unknown = e.args?.data?.url;
+  return typeof url === 'string' && /^(chrome|moz)-extension:\/\//.test(url);
+}
+
+/**
+ * Instant events a script leaves when what it did needs a frame: a change of style or layout, or an
+ * animation frame asked for (the painter changes the highlight registry only in one).
+ */
+const FRAME_REQUESTS = new Set(['ScheduleStyleRecalculation', 'InvalidateLayout', 'RequestAnimationFrame']);
+
+/** Events that only a rendering task (a frame) holds: what makes a task a frame here. */
+const FRAME_EVENTS = new Set(['PrePaint', 'Paint', 'Layerize', 'Commit', 'FireAnimationFrame', 'HitTest']);
+
+/**
+ * The tasks an extension is answerable for, among `tasks` (top-level, sorted): each task that ran
+ * its script, and each frame after a task in which its script asked for one (changed style or
+ * layout, or asked for an animation frame) since the previous frame, since the frame renders what
+ * that script changed. Conservative: a frame that renders the page's changes and ours both counts
+ * as ours whole. Blind to one thing: a task of the page's own made longer by us (a garbage
+ * collection of our allocations, say), which only the comparison with a load without us can see.
+ */
+export function tasksOfExtension(events: TraceEvent[], pid: number, tid: number, tasks: TraceEvent[]): { task: TraceEvent; why: 'script' | 'frame' }[] {
+  const inner = events
+    .filter((e) => e.pid === pid && e.tid === tid && !TASK_NAMES.has(e.name) && ((e.ph === 'X' && (isExtensionScript(e) || FRAME_EVENTS.has(e.name))) || FRAME_REQUESTS.has(e.name)))
+    .sort((a, b) => a.ts - b.ts);
+  const out: { task: TraceEvent; why: 'script' | 'frame' }[] = [];
+  let i = 0;
+  let oursSinceFrame = false;
+  for (const task of tasks) {
+    const end = task.ts + task.dur!;
+    while (i < inner.length && inner[i]!.ts < task.ts) i++;
+    let script = false;
+    let frame = false;
+    let asked = false;
+    let scriptEnd = -Infinity;
+    for (; i < inner.length && inner[i]!.ts < end; i++) {
+      const e = inner[i]!;
+      if (isExtensionScript(e)) {
+        script = true;
+        scriptEnd = Math.max(scriptEnd, e.ts + e.dur!);
+      } else if (FRAME_REQUESTS.has(e.name)) {
+        if (e.ts <= scriptEnd) asked = true; // left by our script, inside it
+      } else frame = true;
+    }
+    if (script) out.push({ task, why: 'script' });
+    else if (frame && oursSinceFrame) out.push({ task, why: 'frame' });
+    if (frame) oursSinceFrame = false;
+    if (asked && !frame) oursSinceFrame = true;
+  }
+  return out;
 }
 
 export interface TaskFigures {
@@ -59,11 +115,18 @@ export interface TraceFigures {
   /** Tasks that started in [0, loadWindowMs): loading, our scan, and the quiet second after it. */
   load: TaskFigures;
   /**
-   * The load window's tasks that started at or after `splitAtMs` (the page's DOMContentLoaded end,
+   * The load window's tasks still running at or after `splitAtMs` (the page's DOMContentLoaded end,
    * before which a `document_idle` content script has not run): the page's own parsing is left
-   * out, whose long tasks split differently from one load to the next. Null without `splitAtMs`.
+   * out, whose long tasks split differently from one load to the next. A task that runs across the
+   * split counts whole, so the page's own post-load frame counts alike whether it began just before
+   * the split in one load or just after it in the other. Null without `splitAtMs`.
    */
   afterSplit: TaskFigures | null;
+  /**
+   * The tasks of `afterSplit` the extension is answerable for ({@link tasksOfExtension}); in a load
+   * without an extension, none.
+   */
+  oursAfterSplit: TaskFigures | null;
   /** Tasks that started between the scroll marks (plus `scrollTailMs`), or null without the marks. */
   scroll: TaskFigures | null;
   /**
@@ -192,6 +255,9 @@ export function analyzeTrace(events: TraceEvent[], options: AnalyzeOptions): Tra
     if (loadEventEndMs == null || ms < loadEventEndMs) loadEventEndMs = ms;
   }
 
+  const afterSplit = options.splitAtMs == null ? null : loadTasks.filter((t) => t.ts + t.dur! > nav.ts + options.splitAtMs! * 1000);
+  const figuresOf = (ts: TraceEvent[]) => taskFigures(ts.map((t) => ({ ts: t.ts, dur: t.dur! })), nav.ts);
+
   let scroll: TaskFigures | null = null;
   const scrollStart = markTs(events, nav.pid, options.scrollStartMark, nav.ts);
   const scrollEnd = markTs(events, nav.pid, options.scrollEndMark, nav.ts);
@@ -205,10 +271,8 @@ export function analyzeTrace(events: TraceEvent[], options: AnalyzeOptions): Tra
     navigationStartUs: nav.ts,
     loadEventEndMs,
     load: taskFigures(loadTasks.map((t) => ({ ts: t.ts, dur: t.dur! })), nav.ts),
-    afterSplit:
-      options.splitAtMs == null
-        ? null
-        : taskFigures(loadTasks.filter((t) => t.ts >= nav.ts + options.splitAtMs! * 1000).map((t) => ({ ts: t.ts, dur: t.dur! })), nav.ts),
+    afterSplit: afterSplit && figuresOf(afterSplit),
+    oursAfterSplit: afterSplit && figuresOf(tasksOfExtension(events, nav.pid, nav.tid, afterSplit).map((x) => x.task)),
     scroll,
     selfByName: selfTimeByName(events, nav.pid, nav.tid, loadTasks),
   };
