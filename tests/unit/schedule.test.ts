@@ -214,3 +214,38 @@ describe('runSteps: a slice that used its budget in a long idle period', () => {
     expect(idle.pending()).toBe(1);
   });
 });
+
+describe('runSteps: a run that starts after an await, inside the last slice\'s idle period', () => {
+  /** Run A does one short slice; run B starts afterwards (as after a message to the background). */
+  async function afterAnAwait(deadline: Partial<IdleDeadlineLike>) {
+    const idle = fakeIdle(deadline);
+    const tasks: (() => void)[] = [];
+    const seams = { now: idle.now, requestIdle: idle.requestIdle, postTask: (cb: () => void) => tasks.push(cb), idleMemory: { last: null } };
+    const a = runSteps(() => (idle.advance(3), false), seams);
+    idle.runSlice();
+    await a;
+    let ranB = false;
+    const b = runSteps(() => ((ranB = true), false), seams);
+    return { idle, tasks, b, ranB: () => ranB };
+  }
+
+  it('starts in a task of its own in that period, not in the next one', async () => {
+    const { idle, tasks, b, ranB } = await afterAnAwait({ timeRemaining: () => 30 });
+    expect(idle.pending()).toBe(0);
+    expect(tasks).toHaveLength(1);
+    tasks.shift()!();
+    await b;
+    expect(ranB()).toBe(true);
+  });
+
+  it('waits for the next idle period when that one is nearly over, or was forced by the timeout', async () => {
+    for (const deadline of [{ timeRemaining: () => 5 }, { timeRemaining: () => 0, didTimeout: true }]) {
+      const { idle, tasks, b, ranB } = await afterAnAwait(deadline);
+      expect(tasks).toHaveLength(0);
+      expect(idle.pending()).toBe(1);
+      idle.runSlice();
+      await b;
+      expect(ranB()).toBe(true);
+    }
+  });
+});
