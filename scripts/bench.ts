@@ -746,6 +746,7 @@ function readerRow(page: BenchPage, pairs: ReaderPair[]): ReaderRow {
 
 const signed = (x: number, digits = 0) => (x > 0 ? '+' : x < 0 ? '−' : '±') + Math.abs(x).toFixed(digits);
 /** A count, or a median of counts (a half when the loads were even in number). */
+const count = (x: number) => x.toFixed(Number.isInteger(x) ? 0 : 1);
 const signedCount = (x: number) => signed(x, Number.isInteger(x) ? 0 : 1);
 
 function reportReader(rows: ReaderRow[]): { target: string; pass: boolean; figure: string }[] {
@@ -760,12 +761,12 @@ function reportReader(rows: ReaderRow[]): { target: string; pass: boolean; figur
       `${fmt(r.withoutBusyMs, 0)} → ${fmt(r.oursBusyMs, 0)}`,
       signed(r.addedBusyMs),
       `${signed(r.addedTbtMs)} / ${signed(r.addedTbtAfterDclMs)}`,
-      `${signed(r.addedLongTasks, Number.isInteger(r.addedLongTasks) ? 0 : 1)} / ${signed(r.addedLongTasksAfterDcl, Number.isInteger(r.addedLongTasksAfterDcl) ? 0 : 1)}`,
-      `${fmt(r.oursLongTasksAfterDcl, Number.isInteger(r.oursLongTasksAfterDcl) ? 0 : 1)} (${fmt(r.oursTbtAfterDclMs, 0)})`,
+      `${signedCount(r.addedLongTasks)} / ${signedCount(r.addedLongTasksAfterDcl)}`,
+      `${count(r.oursLongTasksAfterDcl)} (${fmt(r.oursTbtAfterDclMs, 0)})`,
       fmt(r.oursLongestMs, 0),
       r.firstScreenMs == null ? '- (0)' : `${fmt(r.firstScreenMs, 0)} / ${fmt(r.firstScreenFromIdleMs, 0)} (${r.firstScreenCount})`,
       `${median(w)} → ${median(o)}`,
-      signed(r.addedScrollLongTasks, Number.isInteger(r.addedScrollLongTasks) ? 0 : 1),
+      signedCount(r.addedScrollLongTasks),
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
@@ -806,7 +807,7 @@ function reportReader(rows: ReaderRow[]): { target: string; pass: boolean; figur
     target: 'no long task (> 50 ms) that would not happen without the extension (from DOMContentLoaded on): none of ours, none added',
     pass: lt.addedLongTasksAfterDcl <= 0 && own.oursLongTasksAfterDcl <= 0,
     figure:
-      `most of ours: ${fmt(own.oursLongTasksAfterDcl, Number.isInteger(own.oursLongTasksAfterDcl) ? 0 : 1)} on ${own.page.name}; most added: ${signedCount(lt.addedLongTasksAfterDcl)} on ${lt.page.name}` +
+      `most of ours: ${count(own.oursLongTasksAfterDcl)} on ${own.page.name}; most added: ${signedCount(lt.addedLongTasksAfterDcl)} on ${lt.page.name}` +
       ` (${signedCount(lt.addedLongTasks)} over the whole load; longest task with us ${fmt(lt.oursLongestMs, 0)} ms)`,
   });
   const tbt = worst((r) => r.addedTbtAfterDclMs)!;

@@ -21,7 +21,7 @@ export interface ChunkOptions {
   requestIdle?: (cb: (deadline: IdleDeadlineLike) => void, opts: { timeout: number }) => void;
   /** Seam for tests: queues a task (default: a message to ourselves, see `postTask`). */
   postTask?: (cb: () => void) => void;
-  /** Seam for tests: where runs leave their last idle period (default: one shared by all runs). */
+  /** Seam for tests: where runs leave their last idle period (default: one shared by all runs; with the other seams, one per run). */
   idleMemory?: IdleMemory;
 }
 
@@ -120,7 +120,8 @@ export function runSteps(step: () => boolean, options: ChunkOptions = {}): Promi
   // Test seams run alone: their clocks and idle periods are their own.
   const mayContinue = !options.now && !options.requestIdle;
   const post = options.postTask ?? (mayContinue ? postTask : null);
-  const memory = options.idleMemory ?? (mayContinue ? sharedIdle : null);
+  // With test seams and no memory of their own, a run remembers only its own slices.
+  const memory = options.idleMemory ?? (mayContinue ? sharedIdle : { last: null });
   return new Promise<void>((resolve, reject) => {
     if (signal?.aborted) {
       reject(signal.reason);
@@ -137,7 +138,8 @@ export function runSteps(step: () => boolean, options: ChunkOptions = {}): Promi
     const slice = (deadline: IdleDeadlineLike, taskStart?: number) => {
       if (signal?.aborted) return; // already rejected by onAbort
       const start = now();
-      if (memory && !deadline.didTimeout) memory.last = deadline;
+      // A slice forced by the timeout ran on a busy page: no idle period to carry on in.
+      memory.last = deadline.didTimeout ? null : deadline;
       // The task's budget counts from its first slice.
       const budgetFrom = taskStart ?? start;
       if (mayContinue && taskStart === undefined) {
@@ -166,22 +168,27 @@ export function runSteps(step: () => boolean, options: ChunkOptions = {}): Promi
       options.onSlice?.(now() - start);
       if (signal?.aborted) return;
       if (!more) settle();
-      // The slice used its budget and the idle period has time left (a long one, up to 50 ms, when
-      // nothing else is going on): the next slice runs in it, in a task of its own, so the browser
-      // may handle input or draw a frame in between. Asking for another idle period instead waited
-      // for this one to end: on a page at rest, 12 ms of work and then 38 ms of nothing, slice
-      // after slice, so the first screen's mentions took 400 ms for 130 ms of work.
-      else if (post && !deadline.didTimeout && deadline.timeRemaining() > CONTINUE_MIN_MS) post(() => slice(deadline));
+      // The slice used its budget: the next one (see `nextSlice`).
+      else nextSlice();
+    };
+    /**
+     * Runs the next slice in the last idle period (this run's or, after an await, any run's) while
+     * it has time left (a long one, up to 50 ms, when nothing else is going on), in a task of its
+     * own, so the browser may handle input or draw a frame in between; else in the next idle
+     * period. Asking for another idle period every time waited for this one to end: on a page at
+     * rest, 12 ms of work and then 38 ms of nothing, slice after slice, so the first screen's
+     * mentions took 400 ms for 130 ms of work.
+     */
+    const nextSlice = () => {
+      const period = memory.last;
+      if (post && period && period.timeRemaining() > CONTINUE_MIN_MS) post(() => slice(period));
       else requestIdle(slice, { timeout: idleTimeoutMs });
     };
     const task = running;
-    const period = memory?.last;
     if (mayContinue && task && now() - task.start < task.budgetMs / 2 && (task.deadline.didTimeout || task.deadline.timeRemaining() > 2)) {
       slice(task.deadline, task.start);
-    } else if (post && period && !period.didTimeout && period.timeRemaining() > CONTINUE_MIN_MS) {
-      post(() => slice(period));
     } else {
-      requestIdle(slice, { timeout: idleTimeoutMs });
+      nextSlice();
     }
   });
 }

@@ -63,7 +63,7 @@ const FRAME_EVENTS = new Set(['PrePaint', 'Paint', 'Layerize', 'Commit', 'FireAn
  */
 export function tasksOfExtension(events: TraceEvent[], pid: number, tid: number, tasks: TraceEvent[]): { task: TraceEvent; why: 'script' | 'frame' }[] {
   const inner = events
-    .filter((e) => e.pid === pid && e.tid === tid && !TASK_NAMES.has(e.name) && ((e.ph === 'X' && (isExtensionScript(e) || FRAME_EVENTS.has(e.name))) || FRAME_REQUESTS.has(e.name)))
+    .filter((e) => e.pid === pid && e.tid === tid && ((e.ph === 'X' && (isExtensionScript(e) || FRAME_EVENTS.has(e.name))) || FRAME_REQUESTS.has(e.name)))
     .sort((a, b) => a.ts - b.ts);
   const out: { task: TraceEvent; why: 'script' | 'frame' }[] = [];
   let i = 0;
@@ -263,14 +263,14 @@ export function analyzeTrace(events: TraceEvent[], options: AnalyzeOptions): Tra
   const scrollEnd = markTs(events, nav.pid, options.scrollEndMark, nav.ts);
   if (scrollStart != null && scrollEnd != null) {
     const until = scrollEnd + (options.scrollTailMs ?? 0) * 1000;
-    scroll = taskFigures(tasks.filter((t) => t.ts >= scrollStart && t.ts < until).map((t) => ({ ts: t.ts, dur: t.dur! })), nav.ts);
+    scroll = figuresOf(tasks.filter((t) => t.ts >= scrollStart && t.ts < until));
   }
 
   return {
     thread: { pid: nav.pid, tid: nav.tid, name },
     navigationStartUs: nav.ts,
     loadEventEndMs,
-    load: taskFigures(loadTasks.map((t) => ({ ts: t.ts, dur: t.dur! })), nav.ts),
+    load: figuresOf(loadTasks),
     afterSplit: afterSplit && figuresOf(afterSplit),
     oursAfterSplit: afterSplit && figuresOf(tasksOfExtension(events, nav.pid, nav.tid, afterSplit).map((x) => x.task)),
     scroll,
