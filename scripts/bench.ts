@@ -471,79 +471,99 @@ const SCAN_END = `(() => {
   return m ? { end: m.startTime + m.duration, now: performance.now() } : { end: null, now: performance.now() };
 })()`;
 
-/** The scripted scroll of one page: its step (px), how many steps it made, the page's height. */
+/** The scripted scroll of one page: its step (px), how many steps it made, the page's height, its age at the first step. */
 interface ScrollDone {
   step: number;
   steps: number;
   height: number;
+  /** ms from the page's navigation start to the scroll's first step. */
+  ageMs: number;
+}
+
+/** Until `ms` on this process's clock. */
+const sleepUntil = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms - Date.now())));
+
+/** This process's clock at `page`'s navigation start. */
+async function navigationStart(page: Page): Promise<number> {
+  const age = await page.evaluate(() => performance.now());
+  return Date.now() - age;
+}
+
+/** How long a scroll of `page` takes, at most (a step costs more than its 100 ms while frames are long). */
+async function scrollEstimateMs(page: Page): Promise<number> {
+  const { vh, height } = await page.evaluate(() => ({ vh: innerHeight, height: document.documentElement.scrollHeight }));
+  const steps = Math.ceil((height - vh) / scrollStep(vh, height));
+  return steps * SCROLL_STEP_MS * 1.5 + SCROLL_TAIL_MS;
+}
+
+/** The scroll's step: at least a viewport, and at most SCROLL_STEPS steps (0: a viewport a step). */
+const scrollStep = (vh: number, height: number) => (SCROLL_STEPS > 0 ? Math.max(vh, Math.ceil((height - vh) / SCROLL_STEPS)) : vh);
+
+/** Scrolls `page` to its bottom, a step every SCROLL_STEP_MS, between two user-timing marks. */
+async function scrollThrough(page: Page, navigatedAt: number): Promise<ScrollDone> {
+  const { vh, height } = await page.evaluate((mark) => (performance.mark(mark), { vh: innerHeight, height: document.documentElement.scrollHeight }), SCROLL_START);
+  const done: ScrollDone = { step: scrollStep(vh, height), steps: 0, height, ageMs: Date.now() - navigatedAt };
+  for (;;) {
+    const moved = await page.evaluate((by) => {
+      if (scrollY + innerHeight >= document.documentElement.scrollHeight - 1) return false;
+      const before = scrollY;
+      scrollBy(0, by);
+      return scrollY !== before;
+    }, done.step);
+    if (!moved) break;
+    done.steps++;
+    await new Promise((r) => setTimeout(r, SCROLL_STEP_MS));
+  }
+  await page.evaluate((mark) => performance.mark(mark), SCROLL_END);
+  return done;
 }
 
 /**
- * Scrolls the pages to their bottom together, a step every 100 ms each, in turn (with two pages,
- * one steps 50 ms after the other), each between two user-timing marks. The loads with and without
- * us are scrolled at the same minutes, so the machine's drift lands on both: on the flat 10 MB
- * article, scrolled one after the other, the long tasks of the same scroll in one browser went
- * from 6 to 20 in 60 frames over a few minutes. The step is at least a viewport and makes at most
- * SCROLL_STEPS steps of the first page (0: a viewport a step).
+ * The schedule of a pair's two loads, so that both scroll at the same age since their navigation
+ * start, one after the other, each while the other page sits at rest. The browser times some of a
+ * page's own work by its age: V8's memory reducer ran a 690 ms major collection on the flat 10 MB
+ * article 30 s after navigation, with no extension in the browser (scripts/experiments/gc-ours.ts).
+ * Scrolled together at the same minute, the first load of a pair was 10-20 s older than the second
+ * and met that collection in its scroll, while the second met it after its scroll.
+ * - The first load, once quiet, hands over its window and when the second load may start: late
+ *   enough that its scroll, at the same age, starts after the first load's scroll and trace end.
+ * - Once both are quiet, the first load scrolls; the second waits until it is as old, then scrolls.
  */
-async function scrollTogether(pages: Page[]): Promise<ScrollDone[]> {
-  const { vh, height } = await pages[0]!.evaluate(() => ({ vh: innerHeight, height: document.documentElement.scrollHeight }));
-  const step = SCROLL_STEPS > 0 ? Math.max(vh, Math.ceil((height - vh) / SCROLL_STEPS)) : vh;
-  const state: (ScrollDone & { done: boolean })[] = [];
-  for (const page of pages) {
-    const h = await page.evaluate((mark) => (performance.mark(mark), document.documentElement.scrollHeight), SCROLL_START);
-    state.push({ step, steps: 0, height: h, done: false });
-  }
-  const gap = SCROLL_STEP_MS / pages.length;
-  while (state.some((s) => !s.done)) {
-    for (const [i, page] of pages.entries()) {
-      const s = state[i]!;
-      if (!s.done) {
-        const moved = await page.evaluate((by) => {
-          if (scrollY + innerHeight >= document.documentElement.scrollHeight - 1) return false;
-          const before = scrollY;
-          scrollBy(0, by);
-          return scrollY !== before;
-        }, step);
-        if (moved) s.steps++;
-        else {
-          s.done = true;
-          await page.evaluate((mark) => performance.mark(mark), SCROLL_END);
-        }
-      }
-      await new Promise((r) => setTimeout(r, gap));
-    }
-  }
-  return state.map(({ done: _, ...rest }) => rest);
-}
-
-/**
- * Meets the two loads of a pair at their scroll: the first to arrive waits for the second (and
- * hands over its window, which a load without us after it takes), then both scroll together.
- */
-function scrollMeeting(): {
+function scrollSchedule(): {
   turn: (page: Page, windowMs: number) => Promise<ScrollDone>;
-  /** The first load's window, once it waits to scroll. */
-  firstArrived: Promise<number>;
+  /** The first load's window, and when (this process's clock) the second load may start. */
+  firstArrived: Promise<{ windowMs: number; secondAt: number }>;
+  /** The first load's trace is collected: the second may scroll. */
+  firstFinished: () => void;
   /** The second load failed: the first scrolls alone. */
   abandon: () => void;
 } {
-  const pages: Page[] = [];
-  let arrived!: (windowMs: number) => void;
-  const firstArrived = new Promise<number>((ok) => (arrived = ok));
+  let arrived!: (v: { windowMs: number; secondAt: number }) => void;
+  const firstArrived = new Promise<{ windowMs: number; secondAt: number }>((ok) => (arrived = ok));
   let bothHere!: () => void;
   const both = new Promise<void>((ok) => (bothHere = ok));
-  let run: Promise<ScrollDone[]> | null = null;
+  let finished!: () => void;
+  const firstDone = new Promise<void>((ok) => (finished = ok));
+  let scrollAge: number | null = null;
+  let turns = 0;
   return {
     firstArrived,
+    firstFinished: () => finished(),
     abandon: () => bothHere(),
     turn: async (page, windowMs) => {
-      const index = pages.push(page) - 1;
-      if (index === 0) arrived(windowMs);
-      else bothHere();
-      await both;
-      run ??= scrollTogether(pages);
-      return (await run)[index]!;
+      const navigatedAt = await navigationStart(page);
+      if (turns++ === 0) {
+        const gap = Math.max(Date.now() - navigatedAt, await scrollEstimateMs(page)) + 1_000;
+        arrived({ windowMs, secondAt: navigatedAt + gap });
+        await both;
+        scrollAge = Date.now() - navigatedAt + 500;
+        await sleepUntil(navigatedAt + scrollAge);
+        return scrollThrough(page, navigatedAt);
+      }
+      bothHere();
+      await firstDone;
+      await sleepUntil(navigatedAt + scrollAge!);
+      return scrollThrough(page, navigatedAt);
     },
   };
 }
@@ -567,7 +587,7 @@ interface ReaderLoad {
   highlights: number;
   /** The bench's own observer in the page (in the loads with us, counted in their busy time). */
   observerMs: number;
-  scroll: { step: number; steps: number; height: number };
+  scroll: ScrollDone;
   traceEvents: number;
   dataLoss: boolean;
 }
@@ -577,7 +597,13 @@ async function traceLoad(
   context: BrowserContext,
   origin: string,
   url: string,
-  plan: { withUs: boolean; windowMs?: number; scrollTurn: (page: Page, windowMs: number) => Promise<ScrollDone> },
+  plan: {
+    withUs: boolean;
+    windowMs?: number;
+    scrollTurn: (page: Page, windowMs: number) => Promise<ScrollDone>;
+    /** Called once this load's trace is collected and its page closed (or it failed). */
+    done?: () => void;
+  },
 ): Promise<ReaderLoad> {
   const page = await context.newPage();
   try {
@@ -667,6 +693,7 @@ async function traceLoad(
     };
   } finally {
     await page.close();
+    plan.done?.();
   }
 }
 
@@ -705,7 +732,7 @@ interface ReaderRow {
   scanEndMs: number | null;
   /** Added self time by group (median over pairs of ours - without). */
   addedGroups: Record<string, number>;
-  scroll: { step: number; steps: number; height: number };
+  scroll: ScrollDone;
   pairs: ReaderPair[];
 }
 
@@ -780,7 +807,7 @@ function reportReader(rows: ReaderRow[]): { target: string; pass: boolean; figur
     const sc = r.pairs[0]!.ours.scroll;
     console.log(
       `  ${r.page.name}: ${parts.join(', ')}; scan measure ends ${r.scanEndMs == null ? '-' : `${fmt(r.scanEndMs / 1000, 1)} s`} after navigation;` +
-        ` scroll ${sc.steps} steps of ${sc.step} px over ${sc.height} px; the bench's own observer in the page ${fmt(median(r.pairs.map((p) => p.ours.observerMs)), 0)} ms (counted in ours)` +
+        ` scroll ${sc.steps} steps of ${sc.step} px over ${sc.height} px, from the age of ${r.pairs.map((p) => `${fmt(p.ours.scroll.ageMs / 1000, 1)}/${fmt(p.without.scroll.ageMs / 1000, 1)}`).join(', ')} s (ours/without); the bench's own observer in the page ${fmt(median(r.pairs.map((p) => p.ours.observerMs)), 0)} ms (counted in ours)` +
         (r.pairs.some((p) => p.ours.dataLoss || p.without.dataLoss) ? '; !!! THE TRACE LOST DATA' : ''),
     );
     const ourLong = r.pairs.map((p) => (p.ours.figures.oursAfterSplit?.long ?? []).map((l) => `${fmt(l.ms, 0)} ms at ${fmt(l.atMs, 0)}`).join(', ') || 'none');
@@ -795,7 +822,8 @@ function reportReader(rows: ReaderRow[]): { target: string; pass: boolean; figur
       '\n  The comparison with the load without us also sees a task of the page made longer by us; it also moves with how the page\'s own post-load frames fall, load to load.' +
       '\nfirst screen = until the frame that painted the last highlight inside the first viewport (1280x900) was done (n = how many there), seen from the page\'s main world: from the load event, and from the page going idle' +
       '\n  (the load event plus the time the page took, without us, until the first idle callback asked for at its load event: its own post-load frames). The verdict judges the second.' +
-      `\nscroll = then both pages of a pair are scrolled to the bottom together, in turn, a step every ${SCROLL_STEP_MS} ms each (at most ${SCROLL_STEPS || '∞'} steps, at least a viewport each); long tasks counted until ${SCROLL_TAIL_MS / 1000} s after.`,
+      `\nscroll = then each page is scrolled to the bottom, a step every ${SCROLL_STEP_MS} ms (at most ${SCROLL_STEPS || '∞'} steps, at least a viewport each); long tasks counted until ${SCROLL_TAIL_MS / 1000} s after.` +
+      '\n  Both loads of a pair scroll at the same age since their navigation start, one after the other (the browser times some of a page\'s own work, such as a memory-reducing collection, by its age).',
   );
 
   const verdicts: { target: string; pass: boolean; figure: string }[] = [];
@@ -921,19 +949,20 @@ async function main(): Promise<void> {
           // The reader's table: a traced load with us, then one without for the same time, in turn.
           const pairs: ReaderPair[] = [];
           // In turn, and every second pair without us first (A B, B A, ...): this machine's speed
-          // drifts over minutes. Both pages of a pair stay open until they scroll together.
+          // drifts over minutes. Both loads of a pair scroll at the same age (scrollSchedule).
           for (let i = 0; i < RUNS; i++) {
             const url = server.url(page.path);
-            const meeting = scrollMeeting();
+            const schedule = scrollSchedule();
             const before = pairs[pairs.length - 1]?.ours;
             const withoutFirst = !!before && i % 2 === 1;
-            const loadOurs = () => traceLoad(session.context, server.origin, url, { withUs: true, scrollTurn: meeting.turn });
-            const loadWithout = (windowMs: number) => traceLoad(plain, server.origin, url, { withUs: false, windowMs, scrollTurn: meeting.turn });
-            const first = withoutFirst ? loadWithout(before.windowMs) : loadOurs();
-            const windowMs = await Promise.race([meeting.firstArrived, first.then(() => null, () => null)]);
-            if (windowMs == null) await first; // it failed before its scroll: throws its error
-            const second = (withoutFirst ? loadOurs() : loadWithout(windowMs!)).catch((error: unknown) => {
-              meeting.abandon();
+            const loadOurs = (done?: () => void) => traceLoad(session.context, server.origin, url, { withUs: true, scrollTurn: schedule.turn, done });
+            const loadWithout = (windowMs: number, done?: () => void) => traceLoad(plain, server.origin, url, { withUs: false, windowMs, scrollTurn: schedule.turn, done });
+            const first = withoutFirst ? loadWithout(before.windowMs, schedule.firstFinished) : loadOurs(schedule.firstFinished);
+            const arrival = await Promise.race([schedule.firstArrived, first.then(() => null, () => null)]);
+            if (arrival == null) await first; // it failed before its scroll: throws its error
+            await sleepUntil(arrival!.secondAt);
+            const second = (withoutFirst ? loadOurs() : loadWithout(arrival!.windowMs)).catch((error: unknown) => {
+              schedule.abandon();
               throw error;
             });
             const [a, b] = await Promise.all([first, second]);
