@@ -28,6 +28,7 @@ import { gzipSync } from 'node:zlib';
 import { summarizeProfile, type CpuProfile, type ProfileSummary } from '../tests/bench/profile';
 import { analyzeTrace, firstScreenDelay, groupSelfTime, isKept, LONG_TASK_MS, type TraceEvent, type TraceFigures } from '../tests/bench/trace';
 import { everyParagraph, liveBlog, sectionedArticle } from '../tests/bench/pages';
+import { scrollSchedule } from '../tests/bench/scroll-schedule';
 
 const REPO_ROOT = resolve(import.meta.dirname, '..');
 const CORPUS_DIR = resolve(REPO_ROOT, '../shared/corpus');
@@ -481,7 +482,7 @@ interface ScrollDone {
 }
 
 /** Until `ms` on this process's clock. */
-const sleepUntil = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms - Date.now())));
+const sleepUntil = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms - Date.now())));
 
 /** This process's clock at `page`'s navigation start. */
 async function navigationStart(page: Page): Promise<number> {
@@ -518,55 +519,8 @@ async function scrollThrough(page: Page, navigatedAt: number): Promise<ScrollDon
   return done;
 }
 
-/**
- * The schedule of a pair's two loads, so that both scroll at the same age since their navigation
- * start, one after the other, each while the other page sits at rest. The browser times some of a
- * page's own work by its age: V8's memory reducer ran a 690 ms major collection on the flat 10 MB
- * article 30 s after navigation, with no extension in the browser (scripts/experiments/gc-ours.ts).
- * Scrolled together at the same minute, the first load of a pair was 10-20 s older than the second
- * and met that collection in its scroll, while the second met it after its scroll.
- * - The first load, once quiet, hands over its window and when the second load may start: late
- *   enough that its scroll, at the same age, starts after the first load's scroll and trace end.
- * - Once both are quiet, the first load scrolls; the second waits until it is as old, then scrolls.
- */
-function scrollSchedule(): {
-  turn: (page: Page, windowMs: number) => Promise<ScrollDone>;
-  /** The first load's window, and when (this process's clock) the second load may start. */
-  firstArrived: Promise<{ windowMs: number; secondAt: number }>;
-  /** The first load's trace is collected: the second may scroll. */
-  firstFinished: () => void;
-  /** The second load failed: the first scrolls alone. */
-  abandon: () => void;
-} {
-  let arrived!: (v: { windowMs: number; secondAt: number }) => void;
-  const firstArrived = new Promise<{ windowMs: number; secondAt: number }>((ok) => (arrived = ok));
-  let bothHere!: () => void;
-  const both = new Promise<void>((ok) => (bothHere = ok));
-  let finished!: () => void;
-  const firstDone = new Promise<void>((ok) => (finished = ok));
-  let scrollAge: number | null = null;
-  let turns = 0;
-  return {
-    firstArrived,
-    firstFinished: () => finished(),
-    abandon: () => bothHere(),
-    turn: async (page, windowMs) => {
-      const navigatedAt = await navigationStart(page);
-      if (turns++ === 0) {
-        const gap = Math.max(Date.now() - navigatedAt, await scrollEstimateMs(page)) + 1_000;
-        arrived({ windowMs, secondAt: navigatedAt + gap });
-        await both;
-        scrollAge = Date.now() - navigatedAt + 500;
-        await sleepUntil(navigatedAt + scrollAge);
-        return scrollThrough(page, navigatedAt);
-      }
-      bothHere();
-      await firstDone;
-      await sleepUntil(navigatedAt + scrollAge!);
-      return scrollThrough(page, navigatedAt);
-    },
-  };
-}
+/** The bench's scroll schedule of a pair: Playwright pages on this process's clock. */
+const pairSchedule = () => scrollSchedule<Page, ScrollDone>({ now: Date.now, sleepUntil, navigationStart, scrollEstimateMs, scrollThrough });
 
 interface ReaderLoad {
   figures: Omit<TraceFigures, 'selfByName'>;
@@ -949,10 +903,10 @@ async function main(): Promise<void> {
           // The reader's table: a traced load with us, then one without for the same time, in turn.
           const pairs: ReaderPair[] = [];
           // In turn, and every second pair without us first (A B, B A, ...): this machine's speed
-          // drifts over minutes. Both loads of a pair scroll at the same age (scrollSchedule).
+          // drifts over minutes. Both loads of a pair scroll at the same age (tests/bench/scroll-schedule.ts).
           for (let i = 0; i < RUNS; i++) {
             const url = server.url(page.path);
-            const schedule = scrollSchedule();
+            const schedule = pairSchedule();
             const before = pairs[pairs.length - 1]?.ours;
             const withoutFirst = !!before && i % 2 === 1;
             const loadOurs = (done?: () => void) => traceLoad(session.context, server.origin, url, { withUs: true, scrollTurn: schedule.turn, done });
