@@ -423,6 +423,13 @@ const READER_INIT = `(() => {
     };
     requestIdleCallback(poll, { timeout: 100 });
   };
+  // The page's long animation frames, untraced by the trace's own bookkeeping: a second witness
+  // of our long tasks (the trace names a frame as ours; this says whether the page saw it long).
+  const loaf = (window.__benchLoaf = []);
+  try {
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) loaf.push([Math.round(e.startTime), Math.round(e.duration)]); })
+      .observe({ type: 'long-animation-frame', buffered: true });
+  } catch {}
   // When the page goes idle after its load event (its own post-load frames done): the first idle
   // callback asked for from the load event.
   addEventListener('load', () => requestIdleCallback(() => { window.__benchIdleAt = performance.now(); }), { once: true });
@@ -461,6 +468,7 @@ const READ_HIGHLIGHTS = `(() => {
     highlights: ids.size + (window.__benchRanges ? window.__benchRanges.size : 0),
     wrappers: connected,
     observerMs: window.__benchObserverMs || 0,
+    longFrames: window.__benchLoaf || [],
     scrollY,
     height: document.documentElement.scrollHeight,
   };
@@ -541,6 +549,8 @@ interface ReaderLoad {
   highlights: number;
   /** The bench's own observer in the page (in the loads with us, counted in their busy time). */
   observerMs: number;
+  /** The page's long animation frames until it was quiet, [start, duration] ms after navigation. */
+  longFrames: [number, number][];
   scroll: ScrollDone;
   traceEvents: number;
   dataLoss: boolean;
@@ -607,6 +617,7 @@ async function traceLoad(
       domContentLoaded: number | null;
       highlights: number;
       observerMs: number;
+      longFrames: [number, number][];
     };
     const scroll = await plan.scrollTurn(page, windowMs!);
     await new Promise((r) => setTimeout(r, SCROLL_TAIL_MS));
@@ -641,6 +652,7 @@ async function traceLoad(
       domContentLoadedMs: seen.domContentLoaded,
       highlights: seen.highlights,
       observerMs: seen.observerMs,
+      longFrames: seen.longFrames,
       scroll,
       traceEvents: events.length,
       dataLoss: !!dataLossOccurred,
@@ -766,6 +778,9 @@ function reportReader(rows: ReaderRow[]): { target: string; pass: boolean; figur
     );
     const ourLong = r.pairs.map((p) => (p.ours.figures.oursAfterSplit?.long ?? []).map((l) => `${fmt(l.ms, 0)} ms at ${fmt(l.atMs, 0)}`).join(', ') || 'none');
     console.log(`    our long tasks, load by load: ${ourLong.join(' | ')}`);
+    // The page's own witness: its long animation frames from DOMContentLoaded on, in the same loads.
+    const frames = r.pairs.map((p) => p.ours.longFrames.filter(([at, ms]) => at + ms > (p.ours.domContentLoadedMs ?? 0)).map(([at, ms]) => `${ms} ms at ${at}`).join(', ') || 'none');
+    console.log(`    long animation frames the page saw with us, from DOMContentLoaded on, load by load: ${frames.join(' | ')}`);
   }
   console.log(
     `\nEach load is traced (CDP Tracing: ${TRACE_CATEGORIES.join(', ')}) from navigation until our scan's factlight:scan measure ends + ${QUIET_MS / 1000} s;` +
