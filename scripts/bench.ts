@@ -875,7 +875,7 @@ function medianClean(loads: CleanResult[]): CleanResult {
 async function main(): Promise<void> {
   ensureChromium();
   ensureBuilt();
-  const { launchChromium, chromiumPath } = await import('../tests/e2e/harness/chromium');
+  const { launchChromium, chromiumPath, QUIET_CHROMIUM_ARGS } = await import('../tests/e2e/harness/chromium');
   const { startServer } = await import('../tests/e2e/harness/server');
   const { highlightEverything } = await import('../tests/bench/dateless');
 
@@ -908,7 +908,7 @@ async function main(): Promise<void> {
     const browser: Browser = await chromium.launch({
       executablePath: chromiumPath(),
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-features=Translate,MediaRouter', '--lang=en-US'],
+      args: [...QUIET_CHROMIUM_ARGS, '--lang=en-US'],
     });
     try {
       await highlightEverything(session);

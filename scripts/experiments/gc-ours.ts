@@ -9,7 +9,7 @@
  *   npm run build && IDLE_MS=40000 npx tsx scripts/experiments/gc-ours.ts [none|paused|on ...]
  */
 import { chromium } from 'playwright-core';
-import { chromiumPath, launchChromium } from '../../tests/e2e/harness/chromium';
+import { chromiumPath, launchChromium, QUIET_CHROMIUM_ARGS } from '../../tests/e2e/harness/chromium';
 import { startServer } from '../../tests/e2e/harness/server';
 import { highlightEverything } from '../../tests/bench/dateless';
 
@@ -23,12 +23,11 @@ interface Event {
 
 const PAGE = process.env.PAGE ?? '/generated/article.html?bytes=10000000';
 const IDLE_MS = Number(process.env.IDLE_MS ?? 40_000);
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-features=Translate,MediaRouter'];
 
 /** A browser context for `mode`, and how to close it. */
 async function open(mode: string) {
   if (mode === 'none') {
-    const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: FLAGS });
+    const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: QUIET_CHROMIUM_ARGS });
     return { context: await browser.newContext({ viewport: { width: 1280, height: 900 } }), close: () => browser.close() };
   }
   const session = await launchChromium();

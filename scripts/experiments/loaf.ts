@@ -13,6 +13,7 @@
 import { launchChromium } from '../../tests/e2e/harness/chromium';
 import { highlightEverything } from '../../tests/bench/dateless';
 import { sectionedArticle } from '../../tests/bench/pages';
+import { serveHtml } from './serve-html';
 
 interface Frame {
   at: number;
@@ -29,7 +30,7 @@ for (const mode of (process.env.MODES ?? 'on,paused').split(',')) {
   if (mode === 'paused') await session.setSettings({ paused: true });
   for (let i = 0; i < loads; i++) {
     const page = await session.context.newPage();
-    await page.route('http://bench.test/**', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+    const url = await serveHtml(page, html);
     await page.addInitScript(() => {
       const frames: unknown[] = ((window as never as { __loaf: unknown[] }).__loaf = []);
       new PerformanceObserver((list) => {
@@ -47,7 +48,7 @@ for (const mode of (process.env.MODES ?? 'on,paused').split(',')) {
     const cdp = process.env.TRACE ? await session.context.newCDPSession(page) : null;
     const traced = cdp ? new Promise((ok) => cdp.once('Tracing.tracingComplete', ok)) : null;
     await cdp?.send('Tracing.start', { traceConfig: { includedCategories: process.env.TRACE!.split(',') }, transferMode: 'ReportEvents' } as never);
-    await page.goto('http://bench.test/page.html', { waitUntil: 'load', timeout: 120_000 });
+    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     // CONTROL=1: a frame known to be long, to check that the API sees one made of rendering only:
     // our attribute on 2,000 blocks in an animation frame, 2 s after the load event.
     if (process.env.CONTROL) await page.evaluate(() => setTimeout(() => requestAnimationFrame(() => { for (const p of [...document.querySelectorAll('p')].slice(0, 2000)) p.setAttribute('data-factlight-paint', ''); }), 2000));

@@ -15,10 +15,11 @@
  *   npm run build && npx tsx scripts/experiments/mark-frame.ts [runs] [N]
  */
 import { chromium } from 'playwright-core';
-import { chromiumPath, launchChromium } from '../../tests/e2e/harness/chromium';
+import { chromiumPath, launchChromium, QUIET_CHROMIUM_ARGS } from '../../tests/e2e/harness/chromium';
 import { sectionedArticle } from '../../tests/bench/pages';
 import { highlightEverything } from '../../tests/bench/dateless';
 import { highlightName, highlightSheet, PAINT_ATTRIBUTE } from '../../lib/dom/highlight-style';
+import { serveHtml } from './serve-html';
 
 const runs = Number(process.argv[2] ?? 2);
 const N = Number(process.argv[3] ?? 200);
@@ -38,13 +39,13 @@ const session = EXTENSION ? await launchChromium() : null;
 // before the frame, which then changes the last N blocks of the article, far from our registered window.
 if (session && process.env.ON) await highlightEverything(session);
 else if (session) await session.setSettings({ paused: true });
-const browser = session ? null : await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-features=Translate,MediaRouter', ...FLAGS] });
+const browser = session ? null : await chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...QUIET_CHROMIUM_ARGS, ...FLAGS] });
 const results = new Map<string, number[]>(ACTIONS.map((a) => [a, []]));
 for (let r = 0; r < runs; r++) {
   for (const action of ACTIONS) {
     const context = session ? null : await browser!.newContext({ viewport: { width: 1280, height: 900 } });
     const page = context ? await context.newPage() : await session!.context.newPage();
-    await page.route('http://bench.test/**', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+    const url = await serveHtml(page, html);
     await page.addInitScript(({ action, n, attr, name, d, fromEnd }) => {
       addEventListener('load', () =>
         requestIdleCallback(() =>
@@ -75,7 +76,7 @@ for (let r = 0; r < runs; r++) {
         ),
       );
     }, { action, n: N, d: DELAY, fromEnd: !!process.env.ON, attr: PAINT_ATTRIBUTE, name: highlightName({ color: 'amber', style: 'background' } as never) });
-    await page.goto('http://bench.test/page.html', { waitUntil: 'load', timeout: 120_000 });
+    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     const ms = (await page.waitForFunction(() => (window as never as { __frame: unknown }).__frame, null, { timeout: 60_000 }).then((h) => h.jsonValue())) as number;
     results.get(action)!.push(Math.round(ms));
     await (context ? context.close() : page.close());

@@ -6,30 +6,31 @@
  *   npx tsx scripts/experiments/post-load-frame.ts [runs]
  */
 import { chromium } from 'playwright-core';
-import { chromiumPath } from '../../tests/e2e/harness/chromium';
+import { chromiumPath, QUIET_FEATURES_OFF, QUIET_FLAGS } from '../../tests/e2e/harness/chromium';
 import { sectionedArticle } from '../../tests/bench/pages';
+import { serveHtml } from './serve-html';
 
 const runs = Number(process.argv[2] ?? 2);
 const withLinks = sectionedArticle(8_000);
 const noLinks = withLinks.replace(/<a href="[^"]*">([^<]*)<\/a>/g, '<span>$1</span>');
-const BASE = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const featuresOff = (...more: string[]) => `--disable-features=${[...QUIET_FEATURES_OFF, ...more].join(',')}`;
 const SETUPS = [
-  { label: 'links, default', html: withLinks, args: ['--disable-features=Translate,MediaRouter'] },
-  { label: 'links, no predictor', html: withLinks, args: ['--disable-features=Translate,MediaRouter,NavigationPredictor'] },
-  { label: 'spans, default', html: noLinks, args: ['--disable-features=Translate,MediaRouter'] },
+  { label: 'links, default', html: withLinks, args: [featuresOff()] },
+  { label: 'links, no predictor', html: withLinks, args: [featuresOff('NavigationPredictor')] },
+  { label: 'spans, default', html: noLinks, args: [featuresOff()] },
 ];
 for (let r = 0; r < runs; r++) {
   for (const setup of SETUPS) {
-    const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...BASE, ...setup.args] });
+    const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...QUIET_FLAGS, ...setup.args] });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.route('http://bench.test/**', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: setup.html }));
+    const url = await serveHtml(page, setup.html);
     const cdp = await context.newCDPSession(page);
     const events: { name: string; ts: number; dur?: number; ph?: string; args?: { data?: Record<string, unknown> } }[] = [];
     cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as never[])));
     const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
     await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'toplevel', 'blink.user_timing'] }, transferMode: 'ReportEvents' } as never);
-    await page.goto('http://bench.test/page.html', { waitUntil: 'load', timeout: 120_000 });
+    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     await page.waitForTimeout(5000);
     await cdp.send('Tracing.end');
     await complete;

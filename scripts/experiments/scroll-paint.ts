@@ -8,9 +8,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../tests/e2e/harness/server';
+import { QUIET_CHROMIUM_ARGS } from '../../tests/e2e/harness/chromium';
 
 const server = await startServer();
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-features=Translate,MediaRouter', '--lang=en-US'];
+const ARGS = [...QUIET_CHROMIUM_ARGS, '--lang=en-US'];
 // MODE=persistent: a persistent profile, as the bench's browser with the extension is launched.
 const persistent = process.env.MODE === 'persistent';
 const browser = persistent ? null : await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });

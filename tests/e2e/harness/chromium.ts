@@ -12,6 +12,13 @@ import { combineReports } from '../../../lib/tab-reports';
 
 export const CHROME_BUILD = join(REPO_ROOT, '.output/chrome-mv3');
 
+/** The flags that keep Chromium quiet on a machine with no internet, but for the features it turns off. */
+export const QUIET_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/** The features the harness turns off (more may be added to the same flag). */
+export const QUIET_FEATURES_OFF = ['Translate', 'MediaRouter'];
+/** {@link QUIET_FLAGS} with {@link QUIET_FEATURES_OFF}: every Chromium the tests, the bench and the experiments launch. */
+export const QUIET_CHROMIUM_ARGS = [...QUIET_FLAGS, `--disable-features=${QUIET_FEATURES_OFF.join(',')}`];
+
 /** Path of a Chromium or Chrome binary on this machine. */
 export function chromiumPath(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
@@ -58,8 +65,7 @@ export async function launchChromium(options: { headed?: boolean; attachToPopups
     args: [
       `--disable-extensions-except=${CHROME_BUILD}`,
       `--load-extension=${CHROME_BUILD}`,
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-features=Translate,MediaRouter',
+      ...QUIET_CHROMIUM_ARGS,
       `--lang=${lang}`,
     ],
   });
