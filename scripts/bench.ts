@@ -26,7 +26,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { summarizeProfile, type CpuProfile, type ProfileSummary } from '../tests/bench/profile';
-import { analyzeTrace, firstScreenDelay, groupSelfTime, isKept, LONG_TASK_MS, type TraceEvent, type TraceFigures } from '../tests/bench/trace';
+import { analyzeTrace, firstScreenDelay, groupSelfTime, isKept, LONG_TASK_MS, PAGE_TEXT_CAPTURE, type TraceEvent, type TraceFigures } from '../tests/bench/trace';
 import { everyParagraph, liveBlog, sectionedArticle } from '../tests/bench/pages';
 import { scrollSchedule } from '../tests/bench/scroll-schedule';
 
@@ -379,7 +379,7 @@ async function measureClean(context: BrowserContext, url: string, bundle: string
 
 /** --trace-all: also every event of the scheduler, V8 and Blink (with --keep-traces: what an untraced long task is made of). */
 const traceAll = args.has('trace-all');
-const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', ...(traceAll ? ['v8', 'disabled-by-default-v8.compile', 'blink', 'extensions', 'toplevel', 'loading', 'accessibility', 'disabled-by-default-devtools.timeline.frame', 'cc', 'renderer.scheduler'] : [])];
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'renderer', ...(traceAll ? ['v8', 'disabled-by-default-v8.compile', 'blink', 'extensions', 'toplevel', 'loading', 'accessibility', 'disabled-by-default-devtools.timeline.frame', 'cc', 'renderer.scheduler'] : [])];
 const SCROLL_START = 'factlight-bench:scroll-start';
 const SCROLL_END = 'factlight-bench:scroll-end';
 
@@ -530,18 +530,35 @@ async function scrollThrough(page: Page, navigatedAt: number): Promise<ScrollDon
 /** The bench's scroll schedule of a pair: Playwright pages on this process's clock. */
 const pairSchedule = () => scrollSchedule<Page, ScrollDone>({ now: Date.now, sleepUntil, navigationStart, scrollEstimateMs, scrollThrough });
 
-interface ReaderLoad {
+/** What a load's trace says, read once its pair is done. */
+interface AnalyzedLoad {
   figures: Omit<TraceFigures, 'selfByName'>;
   /** Self time grouped (script, style, layout, prepaint, paint, parse, gc, other) in the load window. */
   selfGroups: ReturnType<typeof groupSelfTime>;
   selfByName: Record<string, number>;
+  /** ms from the load event until the last first-screen highlight appeared; null if none there. */
+  firstScreenMs: number | null;
+  firstScreenCount: number;
+}
+
+/** A traced load, its trace not yet read: `analyze` reads it, with Chrome's text captures taken out up to the allowance (null: whole). */
+interface TracedLoad extends Omit<ReaderLoad, keyof AnalyzedLoad> {
+  analyze: (textCaptureAllowanceMs: readonly number[] | null) => AnalyzedLoad;
+}
+
+/** A pair's two traced loads, read: without us first, whose text captures are the allowance of the load with us. */
+function analyzePair(ours: TracedLoad, without: TracedLoad): ReaderPair {
+  const { analyze: readWithout, ...withoutRest } = without;
+  const { analyze: readOurs, ...oursRest } = ours;
+  const w = { ...withoutRest, ...readWithout(null) };
+  return { without: w, ours: { ...oursRest, ...readOurs(w.figures.textCaptures.map((c) => c.ms)) } };
+}
+
+interface ReaderLoad extends AnalyzedLoad {
   /** The load window: navigation start to our scan's end + QUIET_MS (the same length without us). */
   windowMs: number;
   /** Our scan's measure ended this long after navigation start (null: without us, or never). */
   scanEndMs: number | null;
-  /** ms from the load event until the last first-screen highlight appeared; null if none there. */
-  firstScreenMs: number | null;
-  firstScreenCount: number;
   /** ms from the load event until the page's first idle callback asked for at the load event. */
   idleAfterLoadMs: number | null;
   /** The page's DOMContentLoaded end, ms after navigation start (from the page's navigation timing). */
@@ -568,7 +585,7 @@ async function traceLoad(
     /** Called once this load's trace is collected and its page closed (or it failed). */
     done?: () => void;
   },
-): Promise<ReaderLoad> {
+): Promise<TracedLoad> {
   const page = await context.newPage();
   try {
     await routeDocumentOnly(page);
@@ -631,23 +648,25 @@ async function traceLoad(
       const slug = url.replace(/^https?:\/\/[^/]+\//, '').replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
       writeFileSync(join(dir, `${slug}-${plan.withUs ? 'ours' : 'without'}.json`), JSON.stringify({ traceEvents: events }));
     }
-    const { selfByName, ...figures } = analyzeTrace(events, {
-      url,
-      loadWindowMs: windowMs!,
-      splitAtMs: seen.domContentLoaded,
-      scrollStartMark: SCROLL_START,
-      scrollEndMark: SCROLL_END,
-      scrollTailMs: SCROLL_TAIL_MS,
-    });
-    const first = firstScreenDelay(seen.firstScreen, seen.viewportHeight, seen.loadEventEnd ?? figures.loadEventEndMs ?? 0);
+    // Read once the pair is done: the load with us takes Chrome's text captures out only up to
+    // what they took in the load without us (tests/bench/trace.ts, PAGE_TEXT_CAPTURE).
+    const analyze = (textCaptureAllowanceMs: readonly number[] | null): AnalyzedLoad => {
+      const { selfByName, ...figures } = analyzeTrace(events, {
+        url,
+        loadWindowMs: windowMs!,
+        splitAtMs: seen.domContentLoaded,
+        scrollStartMark: SCROLL_START,
+        scrollEndMark: SCROLL_END,
+        scrollTailMs: SCROLL_TAIL_MS,
+        textCaptureAllowanceMs,
+      });
+      const first = firstScreenDelay(seen.firstScreen, seen.viewportHeight, seen.loadEventEnd ?? figures.loadEventEndMs ?? 0);
+      return { figures, selfGroups: groupSelfTime(selfByName), selfByName, firstScreenMs: first.ms, firstScreenCount: first.count };
+    };
     return {
-      figures,
-      selfGroups: groupSelfTime(selfByName),
-      selfByName,
+      analyze,
       windowMs: windowMs!,
       scanEndMs,
-      firstScreenMs: first.ms,
-      firstScreenCount: first.count,
       idleAfterLoadMs: seen.idleAt != null && seen.loadEventEnd != null ? seen.idleAt - seen.loadEventEnd : null,
       domContentLoadedMs: seen.domContentLoaded,
       highlights: seen.highlights,
@@ -778,6 +797,10 @@ function reportReader(rows: ReaderRow[]): { target: string; pass: boolean; figur
     );
     const ourLong = r.pairs.map((p) => (p.ours.figures.oursAfterSplit?.long ?? []).map((l) => `${fmt(l.ms, 0)} ms at ${fmt(l.atMs, 0)}`).join(', ') || 'none');
     console.log(`    our long tasks, load by load: ${ourLong.join(' | ')}`);
+    // Chrome's capture of the page's text: in the first frame after the load event, whoever asked for it.
+    const captures = (l: ReaderLoad) =>
+      l.figures.textCaptures.map((c) => `${fmt(c.ms, 0)} ms at ${fmt(c.atMs, 0)}${c.chargedMs >= 0.5 ? ` (${fmt(c.chargedMs, 0)} over the load without us: counted)` : ''}${c.atMs >= l.windowMs ? ' (after the load window)' : ''}`).join(', ') || 'none';
+    console.log(`    Chrome's capture of the page's text, taken out up to what it took without us, load by load (ours / without): ${r.pairs.map((p) => `${captures(p.ours)} / ${captures(p.without)}`).join(' | ')}`);
     // The page's own witness: its long animation frames from DOMContentLoaded on, in the same loads.
     const frames = r.pairs.map((p) => p.ours.longFrames.filter(([at, ms]) => at + ms > (p.ours.domContentLoadedMs ?? 0)).map(([at, ms]) => `${ms} ms at ${at}`).join(', ') || 'none');
     console.log(`    long animation frames the page saw with us, from DOMContentLoaded on, load by load: ${frames.join(' | ')}`);
@@ -785,7 +808,8 @@ function reportReader(rows: ReaderRow[]): { target: string; pass: boolean; figur
   console.log(
     `\nEach load is traced (CDP Tracing: ${TRACE_CATEGORIES.join(', ')}) from navigation until our scan's factlight:scan measure ends + ${QUIET_MS / 1000} s;` +
       '\nthe load without us (a Chromium with no extension, just after, or just before in every second pair) is traced for the same time. Figures are medians over pairs of (ours − without).' +
-      `\nwork = top-level tasks (RunTask) of the page's renderer main thread; TBT = sum of (task − ${LONG_TASK_MS} ms) over tasks > ${LONG_TASK_MS} ms; long task = > ${LONG_TASK_MS} ms.` +
+      `\nwork = top-level tasks (RunTask) of the page's renderer main thread, less Chrome's capture of the page's text (${PAGE_TEXT_CAPTURE}, the browser's, in the first frame after parsing and after the load event whoever asks for it; listed above):` +
+      `\n  whole without us; with us, only up to what the same capture took without us, so what it takes longer with us counts; TBT = sum of (task − ${LONG_TASK_MS} ms) over tasks > ${LONG_TASK_MS} ms; long task = > ${LONG_TASK_MS} ms.` +
       '\nafter DCL = only the tasks from the page\'s DOMContentLoaded on: our document_idle script has not run before it, and the page\'s own parsing splits into long tasks differently each load.' +
       '\nour long tasks = from DOMContentLoaded on, the long tasks that ran our script, and the frames right after our script changed style or layout or asked for a frame (what they render may be ours), median over loads with us.' +
       '\n  The comparison with the load without us also sees a task of the page made longer by us; it also moves with how the page\'s own post-load frames fall, load to load.' +
@@ -935,7 +959,7 @@ async function main(): Promise<void> {
               throw error;
             });
             const [a, b] = await Promise.all([first, second]);
-            pairs.push(withoutFirst ? { ours: b, without: a } : { ours: a, without: b });
+            pairs.push(withoutFirst ? analyzePair(b, a) : analyzePair(a, b));
           }
           const r = readerRow({ ...page }, pairs);
           readerRows.push(r);

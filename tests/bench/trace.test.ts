@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeTrace, firstScreenDelay, groupSelfTime, isExtensionScript, isKept, selfTimeByName, tasksOfExtension, topLevelTasks, type TraceEvent } from './trace';
+import { analyzeTrace, firstScreenDelay, groupSelfTime, isExtensionScript, isKept, PAGE_TEXT_CAPTURE, selfTimeByName, tasksOfExtension, topLevelTasks, type TraceEvent } from './trace';
 
 const URL_ = 'http://127.0.0.1:1234/page.html';
 const PID = 10;
@@ -99,6 +99,28 @@ describe('analyzeTrace', () => {
   it('has no scroll figures without the marks, and fails loudly without the navigation', () => {
     expect(analyzeTrace(trace(), { url: URL_, loadWindowMs: 800 }).scroll).toBeNull();
     expect(() => analyzeTrace(trace(), { url: 'http://elsewhere/', loadWindowMs: 800 })).toThrow(/navigationStart/);
+  });
+
+  it("takes Chrome's capture of the page's text out of the task it runs in, and lists it", () => {
+    const capture = (atMs: number, durMs: number): TraceEvent => ({ ...child(PAGE_TEXT_CAPTURE, atMs, durMs), cat: 'renderer' });
+    // A 70 ms frame of which the capture is 49 ms: 21 ms of work, not long. A 120 ms task with a
+    // 60 ms capture inside is still long (60 ms). A capture on another thread is not the page's.
+    const events = [...trace().filter((e) => e.ts < T0 + ms(250)), task(500, 70), capture(515, 49), task(600, 120), capture(610, 60), { ...capture(700, 30), tid: 99 }];
+    const figures = analyzeTrace(events, { url: URL_, loadWindowMs: 800, splitAtMs: 450 });
+    expect(figures.textCaptures).toEqual([{ atMs: 515, ms: 49, chargedMs: 0 }, { atMs: 610, ms: 60, chargedMs: 0 }]);
+    expect(figures.afterSplit).toMatchObject({ tasks: 2, busyMs: 21 + 60, longTasks: 1, tbtMs: 10, longestMs: 60 });
+    expect(figures.load.busyMs).toBe(30 + 120 + 21 + 60);
+    expect(isKept(capture(0, 1))).toBe(true);
+
+    // With us: each capture comes out only up to what it took without us; the rest still counts.
+    // The first (49 ms) had 40 ms without us: its frame is 70 - 40 = 30 ms. The second (60 ms) had
+    // 20 ms: its task is 120 - 20 = 100 ms. A capture under 1 ms is not matched with one.
+    const ours = analyzeTrace([...events, capture(400, 0.5)], { url: URL_, loadWindowMs: 800, splitAtMs: 450, textCaptureAllowanceMs: [40, 20] });
+    expect(ours.textCaptures.map((c) => c.chargedMs)).toEqual([0, 9, 40]);
+    expect(ours.afterSplit).toMatchObject({ busyMs: 30 + 100, longTasks: 1, tbtMs: 50, longestMs: 100 });
+    // A capture the load without us did not have counts whole.
+    const extra = analyzeTrace(events, { url: URL_, loadWindowMs: 800, splitAtMs: 450, textCaptureAllowanceMs: [49] });
+    expect(extra.afterSplit).toMatchObject({ busyMs: 21 + 120, longTasks: 1, tbtMs: 70 });
   });
 
   it('takes the last navigation to the URL when the page was loaded twice', () => {

@@ -1,0 +1,39 @@
+/**
+ * The experiments' usual loop: for each setup of the built extension ("on": every mention
+ * highlighted; "paused": loaded, painting nothing), a fresh Chromium, then `loads` fresh pages of
+ * one generated page in it.
+ */
+import type { Page } from 'playwright-core';
+import { launchChromium, type ChromiumSession } from '../../tests/e2e/harness/chromium';
+import { highlightEverything } from '../../tests/bench/dateless';
+import { serveHtml } from './serve-html';
+
+/** One page load of {@link eachLoad}: the page, its address (not yet visited), the setup and the load's number from 1. */
+export interface ExperimentLoad {
+  page: Page;
+  url: string;
+  mode: string;
+  n: number;
+  session: ChromiumSession;
+}
+
+/** Runs `visit` on `loads` fresh pages serving `html`, in each of `modes` ("on" or "paused"); closes each page after its visit. */
+export async function eachLoad(modes: readonly string[], loads: number, html: string, visit: (load: ExperimentLoad) => Promise<void>): Promise<void> {
+  for (const mode of modes) {
+    const session = await launchChromium();
+    try {
+      await highlightEverything(session);
+      if (mode === 'paused') await session.setSettings({ paused: true });
+      for (let n = 1; n <= loads; n++) {
+        const page = await session.context.newPage();
+        try {
+          await visit({ page, url: await serveHtml(page, html), mode, n, session });
+        } finally {
+          await page.close();
+        }
+      }
+    } finally {
+      await session.close();
+    }
+  }
+}
