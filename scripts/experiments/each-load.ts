@@ -1,7 +1,7 @@
 /**
  * The experiments' usual loop: for each setup of the built extension ("on": every mention
- * highlighted; "paused": loaded, painting nothing), a fresh Chromium, then `loads` fresh pages of
- * one generated page in it.
+ * highlighted; "first": the first mention of each section, the shipped default; "paused": loaded,
+ * painting nothing), a fresh Chromium, then `loads` fresh pages of one generated page in it.
  */
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from '../../tests/e2e/harness/chromium';
@@ -17,13 +17,14 @@ export interface ExperimentLoad {
   session: ChromiumSession;
 }
 
-/** Runs `visit` on `loads` fresh pages serving `html`, in each of `modes` ("on" or "paused"); closes each page after its visit. */
+/** Runs `visit` on `loads` fresh pages serving `html`, in each of `modes` ("on", "first" or "paused"); closes each page after its visit. */
 export async function eachLoad(modes: readonly string[], loads: number, html: string, visit: (load: ExperimentLoad) => Promise<void>): Promise<void> {
   for (const mode of modes) {
     const session = await launchChromium();
     try {
       await highlightEverything(session);
       if (mode === 'paused') await session.setSettings({ paused: true });
+      if (mode === 'first') await session.setSettings({ highlightMode: 'first-per-section' });
       for (let n = 1; n <= loads; n++) {
         const page = await session.context.newPage();
         try {
