@@ -167,6 +167,26 @@ describe('isInArticle and shadow roots', () => {
   });
 });
 
+describe('isInArticle with many roots', () => {
+  it("finds a live blog's post among 2,000 <article> roots, and nothing outside them", () => {
+    const posts = Array.from({ length: 2000 }, (_, i) => `<article id="a${i}"><p id="p${i}">Post ${i}.</p><aside><p id="s${i}">Share</p></aside></article>`);
+    const d = doc(`<body><main>${posts.join('')}</main><p id="out">Footer</p></body>`);
+    const roots = [...d.querySelectorAll('article')];
+    expect(isInArticle(d.getElementById('p1999')!, roots)).toBe(true);
+    expect(isInArticle(d.getElementById('a7')!, roots)).toBe(true);
+    expect(isInArticle(d.getElementById('s42')!, roots)).toBe(false); // in a rail inside its root
+    expect(isInArticle(d.getElementById('out')!, roots)).toBe(false);
+  });
+
+  it('judges rails inside the first root of the list that holds the element, as before', () => {
+    const d = doc(`<body><div id="outer"><nav id="nav"><div id="inner"><p id="p">Text</p></div></nav></div></body>`);
+    const [outer, inner] = [d.getElementById('outer')!, d.getElementById('inner')!];
+    // Inside `inner` the <nav> above it is not on the way; inside `outer` it is.
+    expect(isInArticle(d.getElementById('p')!, [inner, outer])).toBe(true);
+    expect(isInArticle(d.getElementById('p')!, [outer, inner])).toBe(false);
+  });
+});
+
 describe('wrappers that look like rails', () => {
   it('does not take a whole-page ASP.NET <form> or a layout named "sidebar" for a rail', () => {
     const d = doc(`<body><form id="aspnetForm"><div class="panel-two-col-sidebar-right"><div id="ad-portal">
