@@ -13,6 +13,16 @@ export function composedContains(ancestor: Node, node: Node): boolean {
   return false;
 }
 
+/**
+ * The parent of `node`, looking through shadow roots: a shadow root's parent is its host (an open
+ * shadow root's text belongs to the article that holds its host). Duck-typed rather than
+ * `instanceof ShadowRoot`: that global is missing outside a window (tests, the eval script).
+ */
+export function composedParent(node: Node): Node | null {
+  if (node.parentNode) return node.parentNode;
+  return node.nodeType === 11 /* DOCUMENT_FRAGMENT_NODE */ && 'host' in node ? (node as ShadowRoot).host : null;
+}
+
 /** The chain node, its shadow host, that host's shadow host... up to the document tree. */
 function hostChain(node: Node): Node[] {
   const chain: Node[] = [node];

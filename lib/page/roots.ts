@@ -3,6 +3,7 @@
  * "related stories", comments). Mentions and context words count only inside the article, so a
  * menu link or a rail headline about the ceasefire cannot make an unrelated story look related.
  */
+import { composedParent } from '../dom/composed';
 
 /** Elements that are never article text, whatever they contain. */
 const RAIL_SELECTOR = [
@@ -270,15 +271,4 @@ function rootOrder(roots: readonly Element[]): Map<Node, number> {
   roots.forEach((root, i) => order.has(root) || order.set(root, i));
   rootOrders.set(roots, { length: roots.length, order });
   return order;
-}
-
-/**
- * The parent of `node`, looking through shadow roots: an open shadow root's text belongs to the
- * article that holds its host (web components in article bodies).
- */
-function composedParent(node: Node): Node | null {
-  if (node.parentNode) return node.parentNode;
-  // Duck-typed rather than `instanceof ShadowRoot`: that global is missing outside a window
-  // (tests, the eval script), and a document fragment has no host.
-  return node.nodeType === 11 /* DOCUMENT_FRAGMENT_NODE */ && 'host' in node ? (node as ShadowRoot).host : null;
 }
