@@ -392,7 +392,9 @@ export class PageController {
     for (const root of within) this.painter.removeWithin(root);
     // Changed parts whose text names no topic are not read node by node.
     const roots = within.filter(mayMention);
-    this.mentions = this.mentions.filter((m) => m.mention.segment.nodes.some((n) => n.isConnected) && !within.some((r) => r.contains(m.mention.segment.block)));
+    // A mention's block, not its text nodes: a kept segment finds its nodes again on each read (see
+    // `withoutNodes`), and a text node taken out of a block makes the block a changed part.
+    this.mentions = this.mentions.filter((m) => m.mention.segment.block.isConnected && !within.some((r) => r.contains(m.mention.segment.block)));
     await this.process(roots, generation);
     if (generation === this.generation) this.setStatus(this.mentions.length ? 'on' : 'no-mentions');
   }

@@ -18,7 +18,7 @@ import {
 } from '../analyze';
 import type { CompiledTopics } from '../matcher/compile';
 import { countContextTerms, findCandidates } from '../matcher/find';
-import { iterateSegments, type TextSegment } from '../dom/segments';
+import { iterateSegments, withoutNodes, type TextSegment } from '../dom/segments';
 import { runChunked, runSteps } from '../dom/schedule';
 import { ColdBlocks } from '../dom/cold-blocks';
 import type { PaintRange } from '../dom/painter';
@@ -129,13 +129,15 @@ export async function runScan(job: ScanJob): Promise<void> {
       const segment = next.value;
       segment.ordinal = ordinal++;
       sampler?.add(segment);
+      // Kept segments wait for their batch's judgement, and mentions keep theirs: without their
+      // text nodes, which stay found again from their blocks (see `withoutNodes`).
       if (findCandidates(segment.text, compiled).length) {
-        if (previous && !previousKept) kept.push(previous);
+        if (previous && !previousKept) kept.push(withoutNodes(previous));
         withAlias.push(kept.length);
-        kept.push(segment);
+        kept.push(withoutNodes(segment));
         previousKept = keepNext = true;
       } else {
-        if (keepNext) kept.push(segment);
+        if (keepNext) kept.push(withoutNodes(segment));
         previousKept = keepNext;
         keepNext = false;
       }

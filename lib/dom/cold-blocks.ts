@@ -39,6 +39,15 @@ interface Meter {
   total: number;
 }
 
+/**
+ * Children below this index are found by walking from the last one found. The browser caches a
+ * parent's `children` collection on it for the parent's lifetime, and every later garbage
+ * collection of the page goes through each one: on the 2 MB live blog, one per post. Past this
+ * index the collection is worth it: it finds a child by index without a walk, and the binary search
+ * of {@link SiblingPlan.indexOf} asks for children far apart.
+ */
+const WALK_LIMIT = 64;
+
 const COLD = 1;
 const HOT = 2;
 
@@ -60,7 +69,11 @@ function blankBetween(text: string, from: number, to: number): boolean {
  * with 91,000 children each of those is a walk over all of them (20-40 ms).
  */
 class SiblingPlan {
-  private readonly children: HTMLCollection;
+  /** The parent's `children`, asked for only once an index of {@link WALK_LIMIT} or more is. */
+  private children: HTMLCollection | null = null;
+  /** The last child found by walking, and its index. */
+  private cursor: Element | null = null;
+  private cursorIndex = -1;
   /** The number of element children, once a window has run past the last one. */
   count = Infinity;
   private readonly state: number[] = [];
@@ -80,7 +93,6 @@ class SiblingPlan {
     private readonly compiled: Pick<CompiledTopics, 'coreRe' | 'literalRe'>,
     private readonly meter: Meter,
   ) {
-    this.children = parent.children;
     const doc = parent.ownerDocument ?? (parent as unknown as Document);
     this.walker = doc.createTreeWalker(parent, 4 /* SHOW_TEXT */);
   }
@@ -88,9 +100,25 @@ class SiblingPlan {
   /** The element child at `i`, or null past the last one. */
   element(i: number): Element | null {
     if (i >= this.count) return null;
-    // item() is a plain method call; an indexed property goes through a slower interceptor.
-    const el = this.children.item(i);
+    let el: Element | null;
+    if (i < WALK_LIMIT && !this.children) {
+      el = this.walkTo(i);
+    } else {
+      // item() is a plain method call; an indexed property goes through a slower interceptor.
+      this.children ??= this.parent.children;
+      el = this.children.item(i);
+    }
     if (!el) this.count = Math.min(this.count, i);
+    return el;
+  }
+
+  /** The element child at `i`, walked to from the last one found (or the first child). */
+  private walkTo(i: number): Element | null {
+    let el: Element | null = this.parent.firstElementChild;
+    let at = 0;
+    if (this.cursor && this.cursorIndex <= i && this.cursor.parentNode === this.parent) [el, at] = [this.cursor, this.cursorIndex];
+    for (; el && at < i; at++) el = el.nextElementSibling;
+    if (el) [this.cursor, this.cursorIndex] = [el, i];
     return el;
   }
 

@@ -139,13 +139,18 @@ export class HighlightPainter {
    */
   add(ranges: readonly PaintRange[]): PaintedMention[] {
     const added: PaintedMention[] = [];
-    const checked = new Map<TextSegment, boolean>();
+    // Each segment's nodes, read once per call (a kept segment finds them again on each read), or
+    // null when the segment changed since it was read.
+    const nodesOf = new Map<TextSegment, readonly Text[] | null>();
     for (const r of ranges) {
       if (this.byId.has(r.id) || !(r.end > r.start && r.start >= 0 && r.end <= r.segment.text.length)) continue;
-      let fresh = checked.get(r.segment);
-      if (fresh === undefined) checked.set(r.segment, (fresh = isFresh(r.segment)));
-      if (!fresh) continue;
-      const range = this.staticRange(r.segment, r.start, r.end);
+      let nodes = nodesOf.get(r.segment);
+      if (nodes === undefined) {
+        nodes = r.segment.nodes;
+        nodesOf.set(r.segment, (nodes = isFresh(nodes, r.segment.text) ? nodes : null));
+      }
+      if (!nodes) continue;
+      const range = this.staticRange(nodes, r.start, r.end);
       if (!range) continue;
       const mention: PaintedMention = { id: r.id, topicId: r.topicId, label: r.label, segment: r.segment, range };
       added.push(mention);
@@ -178,7 +183,7 @@ export class HighlightPainter {
   /** Forgets the mentions inside `root` (a part the page re-renders) and stops painting them. */
   removeWithin(root: Node): void {
     const gone = new Set<PaintedMention>();
-    for (const m of this.painted) if (composedContains(root, m.segment.block) || !m.segment.nodes[0]?.isConnected) gone.add(m);
+    for (const m of this.painted) if (composedContains(root, m.segment.block) || !m.range.startContainer.isConnected) gone.add(m);
     if (!gone.size) return;
     this.forget(gone);
   }
@@ -256,12 +261,12 @@ export class HighlightPainter {
     this.schedule();
   }
 
-  /** A StaticRange over `[start, end)` of `segment.text`: it costs nothing when the page changes, unlike a live Range. */
-  private staticRange(segment: TextSegment, start: number, end: number): StaticRange | null {
+  /** A StaticRange over `[start, end)` of the text of `nodes`: it costs nothing when the page changes, unlike a live Range. */
+  private staticRange(nodes: readonly Text[], start: number, end: number): StaticRange | null {
     if (!this.api) return null;
     let offset = 0;
     let from: { node: Text; offset: number } | null = null;
-    for (const node of segment.nodes) {
+    for (const node of nodes) {
       const len = node.data.length;
       // The start goes in the node the first character is in, not at the end of the one before.
       if (!from && start < offset + len) from = { node, offset: start - offset };
@@ -466,14 +471,14 @@ function isShadowRoot(node: Node): node is ShadowRoot {
   return node.nodeType === 11 && !!(node as ShadowRoot).host;
 }
 
-/** Whether `segment`'s text nodes are all still in the page and still say what was read. */
-function isFresh(segment: TextSegment): boolean {
+/** Whether a segment's text `nodes` are all still in the page and still say what was read (`read`). */
+function isFresh(nodes: readonly Text[], read: string): boolean {
   let text = '';
-  for (const node of segment.nodes) {
+  for (const node of nodes) {
     if (!node.isConnected) return false;
     text += node.data;
   }
-  return text === segment.text;
+  return text === read;
 }
 
 /** The boxes of a painted mention, in viewport coordinates (none when it is not laid out). */

@@ -3,6 +3,7 @@
  * page is a news article at all. Read from the markup publishers already write for search engines
  * and social cards (JSON-LD, Open Graph, `<time>`), falling back to what a reader sees.
  */
+import { elementsNamed } from '../dom/descendants';
 import { parseDay, parseHumanDate } from './dates';
 import { languageOfText, primaryLanguage } from './lang';
 
@@ -128,10 +129,9 @@ function looksLikeArticle(doc: Document): boolean {
   for (const article of doc.querySelectorAll('article')) {
     if (!article.querySelector('h1, h2, [itemprop="headline" i]')) continue;
     let chars = 0;
-    // A live collection, asked by index and only until the answer is known: `querySelectorAll`, or
-    // `for...of` (which asks its length), would first count every paragraph of a 10 MB page.
-    const paragraphs = article.getElementsByTagName('p');
-    for (let i = 0, p = paragraphs.item(0); p; p = paragraphs.item(++i)) {
+    // Paragraphs found only until the answer is known: `querySelectorAll` would first find every
+    // paragraph of a 10 MB page, and `getElementsByTagName` leaves a collection on each article.
+    for (const p of elementsNamed(article, 'p')) {
       chars += (p.textContent ?? '').length;
       if (chars >= 500) return true;
     }

@@ -4,6 +4,7 @@
  * menu link or a rail headline about the ceasefire cannot make an unrelated story look related.
  */
 import { composedParent } from '../dom/composed';
+import { elementsNamed } from '../dom/descendants';
 
 /** Elements that are never article text, whatever they contain. */
 const RAIL_SELECTOR = [
@@ -102,8 +103,11 @@ function verdictsFor(sizes: TextSizes, root: Element | null): Map<Element, boole
 }
 
 /**
- * True when `el` or an ancestor below `root` is a rail. With `sizes`, each element's verdict is
- * remembered, so the paragraphs of one container share the walk up from it.
+ * True when `el` or an ancestor below `root` is a rail. With `sizes`, each ancestor's verdict is
+ * remembered, so the paragraphs of one container share the walk up from it. `el`'s own is not: a
+ * page node used as a key stays in the content script's world for as long as the node lives, and
+ * every later garbage collection of the page goes through it (on the 2 MB live blog, each of its
+ * 8,400 paragraphs); and each block is asked about once or twice.
  */
 export function inRail(el: Element, root: Element | null, sizes?: TextSizes): boolean {
   const verdicts = sizes && verdictsFor(sizes, root);
@@ -122,7 +126,7 @@ export function inRail(el: Element, root: Element | null, sizes?: TextSizes): bo
     }
   }
   // Below a rail everything is in it; above the first rail found nothing on the path was one.
-  if (verdicts) for (const node of path) verdicts.set(node, verdict);
+  if (verdicts) for (let i = 1; i < path.length; i++) verdicts.set(path[i]!, verdict);
   return verdict;
 }
 
@@ -134,11 +138,11 @@ const ENOUGH_PARAGRAPH_CHARS = 100_000;
 
 function paragraphChars(el: Element, sizes: TextSizes): number {
   let n = 0;
-  // A live collection, asked by index: it finds paragraphs as they are asked for, so stopping early
-  // saves the rest. Not `for...of`, which asks the collection's length at every step, and the
-  // first `length` counts every paragraph of the page (25 ms on a 10 MB page).
-  const paragraphs = el.getElementsByTagName('p');
-  for (let i = 0, p = paragraphs.item(0); p && n < ENOUGH_PARAGRAPH_CHARS; p = paragraphs.item(++i)) {
+  // Paragraphs found as they are asked for, so stopping early saves the rest (`querySelectorAll`
+  // finds every paragraph of the page first: 25 ms on a 10 MB page), and nothing is left on the
+  // element (`getElementsByTagName` leaves a collection on it for its lifetime).
+  for (const p of elementsNamed(el, 'p')) {
+    if (n >= ENOUGH_PARAGRAPH_CHARS) break;
     if (!inRail(p, el, sizes)) n += textLength(p);
   }
   return n;
@@ -244,10 +248,10 @@ export function* articleRootSteps(doc: Document): Generator<void, Element[], voi
 /**
  * True when `el` is article text: inside one of `roots` and not in a rail inside it (the first of
  * `roots`, in their order, that holds it). Pass one `sizes` map to a series of calls over an
- * unchanged page to measure each element's text once. `roots` is read as unchanged between calls
- * with the same array.
+ * unchanged page to measure each element's text once (without one, nothing is remembered).
+ * `roots` is read as unchanged between calls with the same array.
  */
-export function isInArticle(el: Element, roots: readonly Element[], sizes: TextSizes = new Map()): boolean {
+export function isInArticle(el: Element, roots: readonly Element[], sizes?: TextSizes): boolean {
   const order = rootOrder(roots);
   // Walked up from `el`, one step per ancestor, rather than one `contains` per root: a live blog
   // has an <article> root per post (1,701 on the bench's), and asking each of them for each

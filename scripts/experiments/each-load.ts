@@ -3,7 +3,7 @@
  * highlighted; "first": the first mention of each section, the shipped default; "paused": loaded,
  * painting nothing), a fresh Chromium, then `loads` fresh pages of one generated page in it.
  */
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from '../../tests/e2e/harness/chromium';
 import { highlightEverything } from '../../tests/bench/dateless';
 import { serveHtml } from './serve-html';
@@ -37,4 +37,17 @@ export async function eachLoad(modes: readonly string[], loads: number, html: st
       await session.close();
     }
   }
+}
+
+/**
+ * Loads `url`, waits `restMs` for the scan to end, and forces a full garbage collection: what is
+ * left is what the page and the extension keep. Returns the page's DevTools session, heap profiler on.
+ */
+export async function collectedAfterScan({ page, url, session }: ExperimentLoad, restMs = 6000): Promise<CDPSession> {
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(restMs);
+  const cdp = await session.context.newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  return cdp;
 }

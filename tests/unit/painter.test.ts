@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HighlightPainter } from '../../lib/dom/painter';
+import { withoutNodes, type TextSegment } from '../../lib/dom/segments';
 import { compareComposedOrder, composedContains } from '../../lib/dom/composed';
 import { highlightName, highlightSheet, type HighlightLook } from '../../lib/dom/highlight-style';
 import { readFileSync } from 'node:fs';
@@ -204,6 +205,30 @@ describe('HighlightPainter: paints without touching the page, and removes every 
     expect(registry.size).toBe(0);
     await nextFrame();
     expect(texts()).toEqual(['ceasefire', 'ceasefire']);
+  });
+
+  it.each(cases)('$name, from segments kept without their nodes (as the scan keeps them)', async ({ build, phrases, mentions }) => {
+    build();
+    const before = snapshot(document.body);
+    const keep = new Map<TextSegment, TextSegment>();
+    const ranges = rangesFor(document.body, phrases).map((r) => {
+      if (!keep.has(r.segment)) keep.set(r.segment, withoutNodes(r.segment));
+      return { ...r, segment: keep.get(r.segment)! };
+    });
+    expect(painter.add(ranges)).toHaveLength(mentions);
+    await frame();
+    expect(texts()).toEqual(ranges.map((r) => r.segment.text.slice(r.start, r.end)).sort());
+    painter.removeAll();
+    expect(sameAs(document.body, before)).toBe(true);
+  });
+
+  it('skips a kept segment the page rewrote after it was read', async () => {
+    document.body.innerHTML = '<p>the ceasefire</p><p>a <em>red</em> line</p>';
+    const ranges = [...rangesFor(document.body, ['ceasefire']), ...rangesFor(document.body, ['red line'])].map((r) => ({ ...r, segment: withoutNodes(r.segment) }));
+    document.querySelector('em')!.textContent = 'blue'; // the page rewrote it
+    expect(painter.add(ranges).map((m) => m.segment.text)).toEqual(['the ceasefire']);
+    await frame();
+    expect(texts()).toEqual(['ceasefire']);
   });
 
   it('skips stale segments, bad offsets and ids it already paints', async () => {
