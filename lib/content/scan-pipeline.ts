@@ -16,6 +16,7 @@ import {
   type ArticleContext,
   type FoundMention,
 } from '../analyze';
+import type { MatchReason } from '../matcher/classify';
 import type { CompiledTopics } from '../matcher/compile';
 import { countContextTerms, findCandidates } from '../matcher/find';
 import { iterateSegments, withoutNodes, type TextSegment } from '../dom/segments';
@@ -213,11 +214,30 @@ type Planner = (mention: FoundMention, tracked: Tracked[], ranges: PaintRange[])
  */
 function planner(job: ScanJob): Planner {
   const chosen = highlightChooser<FoundMention>(job.highlightMode);
+  const reasons = reasonsInterner();
   return (mention, tracked, ranges) => {
     const id = job.newId();
+    mention.reasons = reasons(mention.reasons);
     tracked.push({ mention, id });
     if (!chosen(mention)) return;
     ranges.push({ segment: mention.segment, start: mention.start, end: mention.end, topicId: mention.topicId, id, label: job.labelOf(mention) });
+  };
+}
+
+/**
+ * A function that gives back one shared copy of each list of reasons it is given. A page's mentions
+ * are kept for as long as it is open, and most have the same reasons as many others (the same
+ * phrase, the same date): on the 2 MB live blog, 4,842 lists of three or four reasons, each with its
+ * details, were 45,000 small objects that every later garbage collection of the page went through.
+ */
+export function reasonsInterner(): (reasons: MatchReason[]) => MatchReason[] {
+  const shared = new Map<string, MatchReason[]>();
+  return (reasons) => {
+    const key = reasons.map((r) => `${r.code}\u0001${r.detail.join('\u0002')}`).join('\u0003');
+    const known = shared.get(key);
+    if (known) return known;
+    shared.set(key, reasons);
+    return reasons;
   };
 }
 
