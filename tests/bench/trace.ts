@@ -33,9 +33,9 @@ export const TASK_NAMES = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
  * our first painting frame if we are on, else the reader's first scroll or hover, else never. On the
  * 10 MB articles it takes 49-114 ms, so it made whichever frame came first long (decision 007,
  * addendum 4). It is the browser's work, owed by the page in every load, so the figures take it out
- * of the task it runs in, and list it on its own: in a load without us whole, in a load with us up
- * to what it took in the load without us (`textCaptureAllowanceMs`); what it takes longer with us
- * stays counted.
+ * of the task it runs in, and list it on its own: whole, or, given `textCaptureAllowanceMs` (what it
+ * took in the load without us), only up to that, so what it takes longer with us stays counted. The
+ * bench takes it out whole (addendum 6: one browser at a time, it takes as long with us as without).
  */
 export const PAGE_TEXT_CAPTURE = 'ChromeRenderFrameObserver::CapturePageText';
 
