@@ -145,10 +145,7 @@ export class HighlightPainter {
     for (const r of ranges) {
       if (this.byId.has(r.id) || !(r.end > r.start && r.start >= 0 && r.end <= r.segment.text.length)) continue;
       let nodes = nodesOf.get(r.segment);
-      if (nodes === undefined) {
-        nodes = r.segment.nodes;
-        nodesOf.set(r.segment, (nodes = isFresh(nodes, r.segment.text) ? nodes : null));
-      }
+      if (nodes === undefined) nodesOf.set(r.segment, (nodes = freshNodes(r.segment)));
       if (!nodes) continue;
       const range = this.staticRange(nodes, r.start, r.end);
       if (!range) continue;
@@ -471,14 +468,15 @@ function isShadowRoot(node: Node): node is ShadowRoot {
   return node.nodeType === 11 && !!(node as ShadowRoot).host;
 }
 
-/** Whether a segment's text `nodes` are all still in the page and still say what was read (`read`). */
-function isFresh(nodes: readonly Text[], read: string): boolean {
+/** `segment`'s text nodes if they are all still in the page and still say what was read, else null. */
+function freshNodes(segment: TextSegment): readonly Text[] | null {
+  const nodes = segment.nodes;
   let text = '';
   for (const node of nodes) {
-    if (!node.isConnected) return false;
+    if (!node.isConnected) return null;
     text += node.data;
   }
-  return text === read;
+  return text === segment.text ? nodes : null;
 }
 
 /** The boxes of a painted mention, in viewport coordinates (none when it is not laid out). */

@@ -8,10 +8,8 @@
  * bench's categories, not the `renderer` one alone.
  *   npm run build && npx tsx scripts/experiments/capture-length.ts [rounds]
  */
-import { chromium, type BrowserContext } from 'playwright-core';
-import { chromiumPath, launchChromium, QUIET_CHROMIUM_ARGS } from '../../tests/e2e/harness/chromium';
 import { startServer } from '../../tests/e2e/harness/server';
-import { highlightEverything } from '../../tests/bench/dateless';
+import { openSetup } from './each-load';
 import { sectionedArticle } from '../../tests/bench/pages';
 import { serveHtml } from './serve-html';
 
@@ -30,20 +28,8 @@ const CATEGORIES = process.env.BENCH_CATEGORIES ? ['devtools.timeline', 'disable
 const rounds = Number(process.argv[2] ?? 4);
 const modes = ['none', 'paused', 'on'] as const;
 
-/** A browser context for `mode`, and how to close it. */
-async function open(mode: (typeof modes)[number]): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
-  if (mode === 'none') {
-    const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: QUIET_CHROMIUM_ARGS });
-    return { context: await browser.newContext({ viewport: { width: 1280, height: 900 } }), close: () => browser.close() };
-  }
-  const session = await launchChromium();
-  await highlightEverything(session);
-  if (mode === 'paused') await session.setSettings({ paused: true });
-  return session;
-}
-
 const server = await startServer();
-const browsers = await Promise.all(modes.map(open));
+const browsers = await Promise.all(modes.map(openSetup));
 const found = new Map<string, string[]>(modes.map((m) => [m, []]));
 try {
   for (let round = 0; round < rounds; round++) {

@@ -8,10 +8,8 @@
  * heap about 30 s after navigation in all three, 690-800 ms.
  *   npm run build && IDLE_MS=40000 npx tsx scripts/experiments/gc-ours.ts [none|paused|on ...]
  */
-import { chromium } from 'playwright-core';
-import { chromiumPath, launchChromium, QUIET_CHROMIUM_ARGS } from '../../tests/e2e/harness/chromium';
 import { startServer } from '../../tests/e2e/harness/server';
-import { highlightEverything } from '../../tests/bench/dateless';
+import { openSetup } from './each-load';
 
 interface Event {
   name: string;
@@ -24,21 +22,9 @@ interface Event {
 const PAGE = process.env.PAGE ?? '/generated/article.html?bytes=10000000';
 const IDLE_MS = Number(process.env.IDLE_MS ?? 40_000);
 
-/** A browser context for `mode`, and how to close it. */
-async function open(mode: string) {
-  if (mode === 'none') {
-    const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: QUIET_CHROMIUM_ARGS });
-    return { context: await browser.newContext({ viewport: { width: 1280, height: 900 } }), close: () => browser.close() };
-  }
-  const session = await launchChromium();
-  await highlightEverything(session);
-  if (mode === 'paused') await session.setSettings({ paused: true });
-  return session;
-}
-
 const server = await startServer();
 for (const mode of process.argv.slice(2).length ? process.argv.slice(2) : ['none', 'paused', 'on']) {
-  const session = await open(mode);
+  const session = await openSetup(mode);
   const page = await session.context.newPage();
   const cdp = await session.context.newCDPSession(page);
   const events: Event[] = [];
