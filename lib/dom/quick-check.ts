@@ -67,7 +67,32 @@ export function quickTexts(root: Element, options: QuickCheckOptions = {}): stri
 
 /** True when no alias can match in any of `texts` (the second half of the quick check). */
 export function noneMayMatch(texts: readonly string[], compiled: Pick<CompiledTopics, 'coreRe' | 'literalRe'>): boolean {
-  return compiled.coreRe === null || !texts.some((text) => mayMatch(text, compiled));
+  const steps = noneMayMatchSteps(texts, compiled);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * Characters of a page's text tested per step of {@link noneMayMatchSteps}: a few milliseconds.
+ * Tested in one piece, the 1 MB Wikipedia page of the corpus took 53 ms on a slow machine.
+ */
+export const QUICK_TEST_CHUNK = 64_000;
+
+/**
+ * {@link noneMayMatch} in steps: it yields between stretches of {@link QUICK_TEST_CHUNK} characters,
+ * so the caller can run it in idle slices. Each stretch overlaps the next by twice {@link REACH},
+ * so a match that crosses where one stretch ends lies whole in that stretch.
+ */
+export function* noneMayMatchSteps(texts: readonly string[], compiled: Pick<CompiledTopics, 'coreRe' | 'literalRe'>): Generator<void, boolean, void> {
+  if (compiled.coreRe === null) return true;
+  let tested = false;
+  for (const text of texts) {
+    for (let start = 0; start < text.length; start += QUICK_TEST_CHUNK) {
+      if (tested) yield;
+      tested = true;
+      if (mayMatch(text.slice(start, start + QUICK_TEST_CHUNK + 2 * REACH), compiled)) return false;
+    }
+  }
+  return true;
 }
 
 /**

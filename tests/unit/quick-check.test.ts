@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SHIPPED_PACK } from '../../data/shipped-pack';
-import { cannotMention, noneMayMatch, quickTexts, QUICK_CHECK_MAX_ELEMENTS } from '../../lib/dom/quick-check';
+import { cannotMention, mayMatch, noneMayMatch, noneMayMatchSteps, quickTexts, QUICK_CHECK_MAX_ELEMENTS, QUICK_TEST_CHUNK } from '../../lib/dom/quick-check';
 import { collectSegments } from '../../lib/dom/segments';
 import { compileTopics } from '../../lib/matcher/compile';
 import { findCandidates } from '../../lib/matcher/find';
@@ -87,5 +87,39 @@ describe('quickTexts and noneMayMatch (the quick check in two slices)', () => {
     expect(noneMayMatch(texts, compiled)).toBe(false);
     expect(cannotMention(document.body, compiled)).toBe(false);
     expect(noneMayMatch(texts.slice(0, 1), compiled)).toBe(true);
+  });
+});
+
+describe('noneMayMatchSteps (the quick test a stretch of text at a time)', () => {
+  const filler = (n: number) => 'Councils asked for money to repair roads. '.repeat(Math.ceil(n / 42)).slice(0, n);
+  const run = (texts: string[]) => {
+    const steps = noneMayMatchSteps(texts, compiled);
+    let yields = 0;
+    for (let step = steps.next(); ; step = steps.next(), yields++) if (step.done) return { none: step.value, yields };
+  };
+
+  it('yields between stretches of a long text, and rules it out when nothing can match', () => {
+    const { none, yields } = run([filler(QUICK_TEST_CHUNK * 5)]);
+    expect(none).toBe(true);
+    expect(yields).toBe(4);
+  });
+
+  it('finds a mention that crosses where one stretch ends, and one in the last stretch', () => {
+    for (const at of [QUICK_TEST_CHUNK - 4, QUICK_TEST_CHUNK - 1, QUICK_TEST_CHUNK, 3 * QUICK_TEST_CHUNK - 20]) {
+      const text = `${filler(at)}ceasefire${filler(QUICK_TEST_CHUNK)}`;
+      expect(run([text]).none, `at ${at}`).toBe(false);
+    }
+    expect(run([filler(QUICK_TEST_CHUNK * 2), `${filler(10)} talks in Jeddah`]).none).toBe(false);
+  });
+
+  it('agrees with testing the text in one piece wherever an alias sits', () => {
+    const aliases = ['ceasefire', 'Jeddah', 'red lines', 'червоні лінії', 'Waffenruhe', 'cessez-le-feu'];
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 * QUICK_TEST_CHUNK }), fc.constantFrom(...aliases), (at, alias) => {
+        const text = `${filler(at)} ${alias} ${filler(QUICK_TEST_CHUNK)}`;
+        expect(run([text]).none).toBe(!mayMatch(text, compiled));
+      }),
+      { numRuns: 60 },
+    );
   });
 });

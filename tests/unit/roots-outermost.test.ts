@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { articleRootSteps, findArticleRoots, outermost } from '../../lib/page/roots';
+import { articleRootSteps, findArticleRoots, insertInOrder, outermost } from '../../lib/page/roots';
 
 /** A random tree of <article>/<div>/<section> elements, at most `depth` deep, as nested HTML. */
 function tree(depth: number): fc.Arbitrary<string> {
@@ -46,8 +46,33 @@ describe('articleRootSteps', () => {
     let yields = 0;
     let step = steps.next();
     for (; !step.done; step = steps.next()) yields++;
-    expect(yields).toBe(2); // 400 posts, 150 a step
+    // Finding the posts, then 40 posts a step (9 breaks between 10 groups), then the headline.
+    expect(yields).toBe(11);
     expect(step.value).toEqual(findArticleRoots(document));
     expect(step.value).toHaveLength(400);
+  });
+
+  it('puts a headline outside the posts in its place among them', () => {
+    const { document } = new JSDOM('<!doctype html><body></body>').window;
+    const post = (i: number) => `<article id="p${i}"><p>${'The talks went on into the night. '.repeat(8)}</p></article>`;
+    document.body.innerHTML = `<main>${post(0)}${post(1)}<header><h1>Live: the talks</h1></header>${post(2)}${post(3)}${post(4)}</main>`;
+    expect(findArticleRoots(document).map((el) => el.id || el.localName)).toEqual(['p0', 'p1', 'h1', 'p2', 'p3', 'p4']);
+  });
+});
+
+describe('insertInOrder', () => {
+  const { document } = new JSDOM('<!doctype html><body></body>').window;
+  document.body.innerHTML = Array.from({ length: 9 }, (_, i) => `<div id="d${i}"></div>`).join('');
+  const all = [...document.body.children];
+  it('finds the place by document order, at the start, the middle and the end', () => {
+    for (let i = 0; i < all.length; i++) {
+      const others = all.filter((_, j) => j !== i);
+      expect(insertInOrder(others, all[i]!)).toEqual(all);
+    }
+  });
+  it('leaves the roots it was given as they were', () => {
+    const others = all.slice(1);
+    insertInOrder(others, all[0]!);
+    expect(others).toHaveLength(8);
   });
 });
