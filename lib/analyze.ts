@@ -9,7 +9,7 @@ import { aliasOf, compileTopics, type CompiledTopics } from './matcher/compile';
 import { classifyCandidate, type Decision, type MatchReason } from './matcher/classify';
 import { countContextTerms, findCandidates, findContextHits, findTimeYears, type Candidate, type ContextHit } from './matcher/find';
 import { findArticleRoots, isInArticle } from './page/roots';
-import { readPageMeta } from './page/meta';
+import { readPageMeta, rootsSample } from './page/meta';
 import { articleLanguage, pageLanguages } from './page/lang';
 import { topicForLanguages } from './matcher/languages';
 import type { LeanTopic } from './pack/lean';
@@ -140,7 +140,7 @@ export function buildArticleContext(
   let text: string | undefined;
   const ctx = {
     // The article's own text, when its roots are known, says its language better than the template.
-    lang: roots.length && roots[0] !== doc.body ? articleLanguage(meta.lang, rootsText(roots)) : meta.lang,
+    lang: roots.length && roots[0] !== doc.body ? articleLanguage(meta.lang, rootsSample(roots)) : meta.lang,
     ...(meta.publishedAt && { publishedAt: meta.publishedAt }),
     isNews: meta.isNews,
     roots,
@@ -152,16 +152,6 @@ export function buildArticleContext(
     get: () => (text ??= (options.sample ? options.sample() : articleSample(roots)).join('\n')),
   });
   return ctx;
-}
-
-/** The start of the article's own text, for its language. */
-function rootsText(roots: readonly Element[]): string {
-  let out = '';
-  for (const root of roots) {
-    out += ` ${(root.textContent ?? '').slice(0, 5000)}`;
-    if (out.length >= 5000) break;
-  }
-  return out;
 }
 
 /**

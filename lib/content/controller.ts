@@ -12,6 +12,7 @@ import { siteDecision } from '../sites';
 import { compileTopics, type CompiledTopics } from '../matcher/compile';
 import { buildArticleContext, isBeforeEvents, type ArticleContext } from '../analyze';
 import { articleRootSteps } from '../page/roots';
+import { rootsSample, textSample } from '../page/meta';
 import { HighlightPainter } from '../dom/painter';
 import { runSteps } from '../dom/schedule';
 import { watchPage, type PageWatcher } from '../dom/watch';
@@ -231,7 +232,7 @@ export class PageController {
     this.inheritedSample = [];
     // Only frames that cannot judge themselves fully ask (no date, not news, or no web address).
     const needsTop = article && (!article.isNews || !article.publishedAt || !/^https?:/.test(siteUrl));
-    if (article && needsTop && isEmbedded(doc.defaultView) && (doc.body.textContent ?? '').trim().length >= 40) {
+    if (article && needsTop && isEmbedded(doc.defaultView) && textSample(doc.body, 400).replace(/\s+/g, ' ').trim().length >= 40) {
       const top = await askTopArticle();
       if (generation !== this.generation) return;
       if (top) {
@@ -292,7 +293,7 @@ export class PageController {
     if (!roots) return;
     article.roots = roots.value;
     // The article's own language, not its site's template, decides the popover's language.
-    article.lang = articleLanguage(article.lang, rootsSample(roots.value, doc));
+    article.lang = articleLanguage(article.lang, rootsSample(roots.value));
     this.roots = article.roots.length ? article.roots : [doc.body];
     this.rootsPending = false;
     await this.process(this.roots, generation, stats);
@@ -511,15 +512,4 @@ function comesBefore(a: Tracked, b: Tracked): boolean {
   return a.mention.segment === b.mention.segment
     ? a.mention.start < b.mention.start
     : (a.mention.segment.block.compareDocumentPosition(b.mention.segment.block) & 4) /* FOLLOWING */ !== 0;
-}
-
-/** The start of the article's own text (not the whole body), for telling its language. */
-function rootsSample(roots: readonly Element[], doc: Document): string {
-  let out = '';
-  for (const root of roots) {
-    if (root === doc.body || root === doc.documentElement) continue;
-    out += ` ${(root.textContent ?? '').slice(0, 5000)}`;
-    if (out.length >= 5000) break;
-  }
-  return out;
 }

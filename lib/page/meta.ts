@@ -114,7 +114,7 @@ export function readLanguage(doc: Document): string {
 }
 
 /** Up to `max` characters of visible-ish text under `root`, without reading all of a 3 MB page. */
-function textSample(root: Element, max: number): string {
+export function textSample(root: Element, max: number): string {
   const walker = root.ownerDocument.createTreeWalker(root, 4 /* SHOW_TEXT */);
   let out = '';
   for (let node = walker.nextNode(); node && out.length < max; node = walker.nextNode()) {
@@ -123,6 +123,25 @@ function textSample(root: Element, max: number): string {
     out += `${(node as Text).data} `;
   }
   return out.slice(0, max);
+}
+
+/** Characters of the article's start read for its language. */
+const ROOTS_SAMPLE_CHARS = 5000;
+
+/**
+ * The start of the article's own text (not the page's template), for telling its language: up to
+ * 5,000 characters from the roots in order, skipping a root that is the whole page. Read node by
+ * node: the `textContent` of a 10 MB article's root, sliced to 5,000 characters, took 30-47 ms.
+ */
+export function rootsSample(roots: readonly Element[]): string {
+  let out = '';
+  for (const root of roots) {
+    const doc = root.ownerDocument;
+    if (root === doc.body || root === doc.documentElement) continue;
+    out += ` ${textSample(root, ROOTS_SAMPLE_CHARS - out.length)}`;
+    if (out.length >= ROOTS_SAMPLE_CHARS) break;
+  }
+  return out;
 }
 
 function looksLikeArticle(doc: Document): boolean {

@@ -152,10 +152,20 @@ function paragraphChars(el: Element, sizes: TextSizes): number {
   return n;
 }
 
-/** The element whose own paragraphs hold the most text: the heuristic for pages without markup. */
-function densestBlock(doc: Document, sizes: TextSizes): Element | undefined {
+/** Paragraphs weighed per step of {@link densestBlockSteps}: each asks whether it sits in a rail. */
+const PARAGRAPHS_PER_STEP = 400;
+
+/**
+ * The element whose own paragraphs hold the most text: the heuristic for pages without markup. In
+ * steps, since a long page without an <article> has tens of thousands of paragraphs to weigh.
+ */
+function* densestBlockSteps(doc: Document, sizes: TextSizes): Generator<void, Element | undefined, void> {
   const scores = new Map<Element, number>();
-  for (const p of doc.body?.querySelectorAll('p') ?? []) {
+  const paragraphs = doc.body?.querySelectorAll('p') ?? [];
+  yield;
+  for (let i = 0; i < paragraphs.length; i++) {
+    if (i > 0 && i % PARAGRAPHS_PER_STEP === 0) yield;
+    const p = paragraphs[i]!;
     if (inRail(p, null, sizes)) continue;
     const parent = p.parentElement;
     if (!parent) continue;
@@ -226,8 +236,8 @@ export function* articleRootSteps(doc: Document): Generator<void, Element[], voi
   // Articles with real text; of those, the ones comparable to the largest, so a long teaser card in
   // a list is not taken for the story (several full stories stay: infinite scroll appends them).
   const all = [...body.querySelectorAll('article')];
-  // Finding every <article> of a large page is a step of its own.
-  if (all.length > ARTICLES_PER_STEP) yield;
+  // Finding the <article> elements walks the whole page (15 ms on a 10 MB page): a step of its own.
+  yield;
   const articles: Array<{ a: Element; chars: number }> = [];
   for (let i = 0; i < all.length; i++) {
     const a = all[i]!;
@@ -236,19 +246,27 @@ export function* articleRootSteps(doc: Document): Generator<void, Element[], voi
   }
   const longest = Math.max(0, ...articles.map((x) => x.chars));
   let roots = outermost(articles.filter((x) => x.chars >= Math.max(MIN_ARTICLE_CHARS, longest * 0.4)).map((x) => x.a));
+  // Each fallback below walks the whole page once, in a step of its own.
   if (!roots.length) {
+    yield;
+    // One walk for all the body selectors; the most specific one that any element matches wins.
+    const marked = [...body.querySelectorAll(BODY_SELECTORS.join(','))].filter(usable);
     for (const selector of BODY_SELECTORS) {
-      roots = outermost([...body.querySelectorAll(selector)].filter(usable));
+      roots = outermost(marked.filter((el) => el.matches(selector)));
       if (roots.length) break;
     }
   }
-  if (!roots.length) roots = [...body.querySelectorAll('main, [role="main" i]')].filter(usable).slice(0, 1);
   if (!roots.length) {
-    const dense = densestBlock(doc, sizes);
+    yield;
+    roots = [...body.querySelectorAll('main, [role="main" i]')].filter(usable).slice(0, 1);
+  }
+  if (!roots.length) {
+    const dense = yield* densestBlockSteps(doc, sizes);
     if (dense) roots = [dense];
   }
   if (!roots.length) return [body];
-  if (roots.length > ARTICLES_PER_STEP) yield;
+  // The headline search below walks the whole page too when every <h1> is inside the roots.
+  yield;
 
   // The headline often sits in a header above the body; only navigation and rails disqualify it.
   const headline = firstOf(body.getElementsByTagName('h1'), (h) => !h.closest(RAIL_SELECTOR) && !roots.some((r) => r.contains(h)));

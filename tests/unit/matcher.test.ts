@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SHIPPED_PACK } from '../../data/shipped-pack';
 import { compileTopics, findCandidates, findContextHits } from '../../lib/matcher';
 import { literalCoreSource } from '../../lib/matcher/pattern';
+import { aliasOf, warmAliasSteps } from '../../lib/matcher/compile';
 import type { Topic } from '../../lib/pack/schema';
 
 const compiled = compileTopics(SHIPPED_PACK.topics);
@@ -208,5 +209,38 @@ describe('literal cores (what the quick check looks for first)', () => {
         expect(new RegExp(literalCoreSource(alias), 'iu').test(text)).toBe(true);
       }),
     );
+  });
+});
+
+describe('warmAliasSteps', () => {
+  it('makes and runs every alias of every topic, a few a step, and names the same aliases after', () => {
+    const c = compileTopics(SHIPPED_PACK.topics);
+    const before = ['Jeddah', 'ceasefires', 'cease-fire', 'red lines'].map((text) => {
+      const hit = findCandidates(`In ${text} now.`, c)[0]!;
+      return aliasOf(c.topics[hit.topicIndex]!, hit.text);
+    });
+    const fresh = compileTopics(SHIPPED_PACK.topics);
+    // Count each alias's runs: the point of warming is that V8 has compiled them before a judgement.
+    const runs = new Map<string, number>();
+    for (const topic of fresh.topics) {
+      for (const a of topic.aliases) {
+        const key = `${topic.id}:${a.alias}`;
+        const re = a.re;
+        const test = re.test.bind(re);
+        re.test = (s: string) => (runs.set(key, (runs.get(key) ?? 0) + 1), test(s));
+      }
+    }
+    const total = fresh.topics.reduce((n, t) => n + t.aliases.length, 0);
+    let yields = 0;
+    for (const _ of warmAliasSteps(fresh)) yields++;
+    expect(runs.size).toBe(total);
+    expect([...runs.values()].every((n) => n === 2)).toBe(true);
+    expect(yields).toBe(Math.floor(total / 4));
+    const after = ['Jeddah', 'ceasefires', 'cease-fire', 'red lines'].map((text) => {
+      const hit = findCandidates(`In ${text} now.`, fresh)[0]!;
+      return aliasOf(fresh.topics[hit.topicIndex]!, hit.text);
+    });
+    expect(after).toEqual(before);
+    expect(after).toEqual(['jeddah', 'ceasefire*', 'cease-fire*', 'red line*']);
   });
 });

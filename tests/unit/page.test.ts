@@ -3,8 +3,8 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { parseDay, parseHumanDate } from '../../lib/page/dates';
 import { languageOfText, primaryLanguage } from '../../lib/page/lang';
-import { dayInUrl, readPageMeta } from '../../lib/page/meta';
-import { findArticleRoots, isInArticle } from '../../lib/page/roots';
+import { dayInUrl, readPageMeta, rootsSample } from '../../lib/page/meta';
+import { articleRootSteps, findArticleRoots, isInArticle } from '../../lib/page/roots';
 
 const doc = (html: string) => new JSDOM(html, { virtualConsole: new VirtualConsole() }).window.document;
 const PARA = '<p>' + 'Long enough paragraph of article text to count as real prose. '.repeat(6) + '</p>';
@@ -80,6 +80,22 @@ describe('language', () => {
     expect(readPageMeta(doc('<html><head><meta property="og:locale" content="uk_UA"></head><body></body></html>')).lang).toBe('uk');
   });
 
+  it("samples the start of the article's own text, not the whole of a long root", () => {
+    const d = doc(`<body><nav>Menu</nav><article id="a"><script>var state = "x";</script><p>Перемир'я</p>${'<p>Long text of the story.</p>'.repeat(2000)}</article></body>`);
+    const sample = rootsSample([d.getElementById('a')!]);
+    expect(sample.length).toBeLessThanOrEqual(5001);
+    expect(sample.length).toBeGreaterThan(4900);
+    expect(sample).toContain("Перемир'я");
+    expect(sample).not.toContain('var state');
+    // The whole page is not the article's text: a body root lends nothing.
+    expect(rootsSample([d.body])).toBe('');
+  });
+
+  it('samples several roots in order until it has enough', () => {
+    const d = doc('<body><article id="a"><p>First post.</p></article><article id="b"><p>Second post.</p></article></body>');
+    expect(rootsSample([d.getElementById('a')!, d.getElementById('b')!]).replace(/\s+/g, ' ').trim()).toBe('First post. Second post.');
+  });
+
   it('tells Ukrainian from Russian by their letters', () => {
     expect(languageOfText('Це червона лінія для України, і її не перейдуть.')).toBe('uk');
     expect(languageOfText('Это красная линия для Украины, её не перейдут, объявили в Кремле.')).toBe('ru');
@@ -117,6 +133,23 @@ describe('article roots', () => {
     expect(tags(findArticleRoots(doc(`<body><main>${PARA}</main><footer>${PARA}</footer></body>`)))).toEqual(['main']);
     expect(tags(findArticleRoots(doc(`<body><div class="x"><div class="text">${PARA}${PARA}</div><div class="side">${PARA}</div></div></body>`)))).toEqual(['div.text']);
     expect(tags(findArticleRoots(doc('<body><span>tiny</span></body>')))).toEqual(['body']);
+  });
+
+  it('keeps the most specific body selector when a less specific one comes first in the page', () => {
+    const d = doc(`<body><div class="entry-content e">${PARA}</div><div itemprop="articleBody" class="b">${PARA}</div></body>`);
+    expect(tags(findArticleRoots(d))).toEqual(['div.b']);
+  });
+
+  it('weighs the paragraphs of a page without markup a group at a time, finding the same block', () => {
+    const d = doc(`<body><div class="x"><div class="text">${PARA.repeat(1000)}</div><div class="side">${PARA}</div></div></body>`);
+    const steps = articleRootSteps(d);
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    // Finding the articles, the body selectors, <main>, the paragraphs, then 400 paragraphs a step
+    // (two breaks in 1,001), then the headline: each walk of the whole page is a step of its own.
+    expect(yields).toBe(7);
+    expect(tags(step.value)).toEqual(['div.text']);
   });
 
   it('treats navigation, sidebars, related rails and comments inside the article as outside it', () => {

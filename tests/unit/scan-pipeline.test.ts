@@ -1,5 +1,9 @@
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { reasonsInterner } from '../../lib/content/scan-pipeline';
+import { SHIPPED_PACK } from '../../data/shipped-pack';
+import { buildArticleContext, compileTopics, type CompiledTopics } from '../../lib/analyze';
+import { reasonsInterner, runScan } from '../../lib/content/scan-pipeline';
+import { findArticleRoots } from '../../lib/page/roots';
 import type { MatchReason } from '../../lib/matcher/classify';
 
 describe('reasonsInterner: a page\'s mentions share their lists of reasons', () => {
@@ -26,5 +30,41 @@ describe('reasonsInterner: a page\'s mentions share their lists of reasons', () 
     const b: MatchReason[] = [{ code: 'alias', detail: ['red lines'] }];
     expect(intern(a)).toBe(a);
     expect(intern(b)).toBe(b);
+  });
+});
+
+describe('runScan', () => {
+  const html = `<!doctype html><html lang="en"><head><meta property="og:type" content="article">
+    <meta property="article:published_time" content="2025-03-14T10:00:00Z"></head><body><article>
+    <h1>Ukraine backs the US ceasefire plan after Jeddah</h1>
+    <p>After the talks in Jeddah, Kyiv said it would accept the 30-day ceasefire proposed by Washington.</p>
+    <p>Russia has yet to answer the ceasefire proposal, officials in Moscow said.</p></article></body></html>`;
+
+  async function scan(compiled: CompiledTopics) {
+    const { document } = new JSDOM(html).window;
+    const roots = findArticleRoots(document);
+    const article = buildArticleContext(document, compiled, { roots });
+    const phases = new Set<string>();
+    const found: string[] = [];
+    let sample: readonly string[] = [];
+    let id = 0;
+    await runScan({
+      roots, compiled, article, highlightMode: 'all', full: true, inheritedSample: [],
+      sample: () => sample, signal: new AbortController().signal, isCurrent: () => true,
+      onShadowRoot: () => {}, onSlice: (phase) => phases.add(phase), newId: () => `m${id++}`,
+      labelOf: (m) => m.text, sampled: (texts) => (sample = texts),
+      found: (tracked) => found.push(...tracked.map((t) => t.mention.text)),
+    });
+    return { phases, found };
+  }
+
+  it("compiles the aliases' patterns in slices of their own before the first judgement, once per compiled pack", async () => {
+    const compiled = compileTopics(SHIPPED_PACK.topics);
+    const first = await scan(compiled);
+    expect([...first.phases]).toEqual(['read', 'count', 'warm-aliases', 'judge', 'paint']);
+    expect(first.found).toEqual(['ceasefire', 'Jeddah', 'Jeddah', 'ceasefire', 'ceasefire']);
+    const again = await scan(compiled);
+    expect([...again.phases]).not.toContain('warm-aliases');
+    expect(again.found).toEqual(first.found);
   });
 });
