@@ -17,7 +17,7 @@ import {
   type FoundMention,
 } from '../analyze';
 import type { MatchReason } from '../matcher/classify';
-import { warmAliasSteps, type CompiledTopics } from '../matcher/compile';
+import type { CompiledTopics } from '../matcher/compile';
 import { countContextTerms, findCandidates } from '../matcher/find';
 import { iterateSegments, withoutNodes, type TextSegment } from '../dom/segments';
 import { runChunked, runSteps } from '../dom/schedule';
@@ -176,8 +176,6 @@ async function judgeAndPaint(job: ScanJob, kept: TextSegment[], batch: number[],
   // the first candidate is judged.
   await ensureArticleCounts(job, onSlice('count'));
   if (!job.isCurrent()) return false;
-  await ensureAliasesWarm(job, onSlice('warm-aliases'));
-  if (!job.isCurrent()) return false;
   const groups: number[][] = [];
   for (let i = 0; i < batch.length; i += JUDGE_PER_ITEM) groups.push(batch.slice(i, i + JUDGE_PER_ITEM));
   // Each group's mentions are chosen and labelled as they are judged: all at once after the last
@@ -241,17 +239,6 @@ export function reasonsInterner(): (reasons: MatchReason[]) => MatchReason[] {
     shared.set(key, reasons);
     return reasons;
   };
-}
-
-/** Topics whose aliases {@link warmAliasSteps} has made and compiled. */
-const warmed = new WeakSet<CompiledTopics>();
-
-/** Compile the aliases' RegExps in slices before the first judgement needs them (once per compiled pack). */
-async function ensureAliasesWarm(job: ScanJob, onSlice: (ms: number) => void): Promise<void> {
-  if (warmed.has(job.compiled)) return;
-  const steps = warmAliasSteps(job.compiled);
-  await runSteps(() => job.isCurrent() && !steps.next().done, { signal: job.signal, budgetMs: BUDGET_MS, onSlice });
-  if (job.isCurrent()) warmed.add(job.compiled);
 }
 
 /** Count the context words of the article's sample, in slices, unless this scan already did. */

@@ -24,14 +24,25 @@ export interface CompiledTopic {
   id: string;
   index: number;
   topic: Topic;
-  /** Aliases in every language, longest first, each with a whole-text RegExp to name the alias a match came from. */
-  aliases: { alias: string; readonly re: RegExp }[];
+  /**
+   * Aliases in every language, longest first, each with a whole-text RegExp to name the alias a
+   * match came from, and the fewest characters a match of it can have.
+   */
+  aliases: CompiledAlias[];
   /** Articles published before this day (YYYY-MM-DD) get no mention of the topic. */
   eventsBegin?: string;
   /** Distinct anchors a mention's evidence needs. */
   requireAnchors: number;
   /** True when the topic has anchors (in any language): without them its alias alone decides. */
   anchored: boolean;
+}
+
+/** An alias, with its whole-text RegExp (made on first use) and the shortest text it can match. */
+export interface CompiledAlias {
+  alias: string;
+  readonly re: RegExp;
+  /** Characters (code points) in the shortest text `re` matches: its letters, and one per gap between words. */
+  minLength: number;
 }
 
 /** A pack compiled for matching. Build once per pack and reuse: compiling costs far more than a search. */
@@ -134,10 +145,11 @@ export function compileTopics(topics: readonly Topic[]): CompiledTopics {
  * An alias with its whole-text RegExp, made on first use: it only names the alias a candidate came
  * from, and a `u`-flag RegExp with Unicode classes costs a fraction of a millisecond to make.
  */
-function lazyAlias(alias: string): { alias: string; readonly re: RegExp } {
+function lazyAlias(alias: string): CompiledAlias {
   let re: RegExp | null = null;
   return {
     alias,
+    minLength: aliasMinLength(alias),
     get re() {
       return (re ??= termRegExp(alias));
     },
@@ -156,27 +168,26 @@ export function compileFully(topics: readonly Topic[]): CompiledTopics {
   return compiled;
 }
 
-/** Aliases made and run per step of {@link warmAliasSteps}: about a millisecond. */
-const ALIASES_PER_STEP = 4;
-
 /**
- * Makes each alias's whole-text RegExp and runs it twice, a few aliases a step: V8 compiles a
- * RegExp's code on its first run (and to machine code on a later one), and {@link aliasOf} tries
- * every longer alias of a topic before a short one, so naming the alias of a page's first
- * candidates made and compiled most of them in one go (20 ms in one slice on the 10 MB page).
+ * The fewest characters a match of `alias` can have (see `termSource`): each character of its words
+ * but `*` matches one, a `*` none or more, and each gap between words at least one.
  */
-export function* warmAliasSteps(compiled: Pick<CompiledTopics, 'topics'>): Generator<void, void, void> {
-  let made = 0;
-  for (const topic of compiled.topics) {
-    for (const a of topic.aliases) {
-      for (let run = 0; run < 2; run++) a.re.test(a.alias);
-      if (++made % ALIASES_PER_STEP === 0) yield;
-    }
-  }
+function aliasMinLength(alias: string): number {
+  const words = normalizeTerm(alias).split(/[\s\-\u2010\u2011]+/).filter(Boolean);
+  let n = Math.max(0, words.length - 1);
+  for (const word of words) for (const ch of word) if (ch !== '*') n++;
+  return n;
 }
 
-/** The alias of `topic` that `text` (a match) is a form of, or the text itself if none matches whole. */
+/**
+ * The alias of `topic` that `text` (a match) is a form of, or the text itself if none matches whole:
+ * the first, longest first, whose RegExp matches it. Aliases that need more characters than the text
+ * has are passed over without making their RegExp: making and compiling every longer alias of a
+ * topic (dozens, in nine languages) before a short one took 20 ms of the first judgement on a page.
+ */
 export function aliasOf(topic: CompiledTopic, text: string): string {
   const flat = stripInvisible(text).text;
-  return topic.aliases.find((a) => a.re.test(flat))?.alias ?? flat;
+  let length = 0;
+  for (const _ of flat) length++;
+  return topic.aliases.find((a) => a.minLength <= length && a.re.test(flat))?.alias ?? flat;
 }
