@@ -19,7 +19,7 @@ import { watchPage, type PageWatcher } from '../dom/watch';
 import { cannotMention, noneMayMatchSteps, quickTexts, warmQuickCheck } from '../dom/quick-check';
 import { packLanguage, pick } from '../format';
 import { t } from '../i18n';
-import { insertInOrder } from '../dom/order';
+import { insertInOrder, precedes } from '../dom/order';
 import { runScan } from './scan-pipeline';
 import type { HighlightLook } from '../dom/highlight-style';
 import { pageTheme } from './theme';
@@ -511,5 +511,5 @@ export class PageController {
 function comesBefore(a: Tracked, b: Tracked): boolean {
   return a.mention.segment === b.mention.segment
     ? a.mention.start < b.mention.start
-    : (a.mention.segment.block.compareDocumentPosition(b.mention.segment.block) & 4) /* FOLLOWING */ !== 0;
+    : precedes(a.mention.segment.block, b.mention.segment.block);
 }

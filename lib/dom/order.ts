@@ -23,3 +23,8 @@ export function insertInOrder<T>(existing: readonly T[], added: readonly T[], be
   }
   return result;
 }
+
+/** True when `a` comes before `b` in the document (not across shadow trees: see `compareComposedOrder`). */
+export function precedes(a: Node, b: Node): boolean {
+  return (a.compareDocumentPosition(b) & 4) /* FOLLOWING */ !== 0;
+}

@@ -5,7 +5,7 @@
  * at least one candidate).
  */
 import type { LeanTopic as Topic } from '../pack/lean';
-import { AFTER_WORD, literalCoreSource, normalizeTerm, stripInvisible, termRegExp, termSource } from './pattern';
+import { AFTER_WORD, literalCoreSource, normalizeTerm, stripInvisible, termMinLength, termRegExp, termSource } from './pattern';
 import { buildTermIndex, type TermIndex } from './term-index';
 
 /** How a context term bears on one topic. */
@@ -149,7 +149,7 @@ function lazyAlias(alias: string): CompiledAlias {
   let re: RegExp | null = null;
   return {
     alias,
-    minLength: aliasMinLength(alias),
+    minLength: termMinLength(alias),
     get re() {
       return (re ??= termRegExp(alias));
     },
@@ -166,17 +166,6 @@ export function compileFully(topics: readonly Topic[]): CompiledTopics {
   void compiled.aliasRe;
   for (const topic of compiled.topics) for (const a of topic.aliases) void a.re;
   return compiled;
-}
-
-/**
- * The fewest characters a match of `alias` can have (see `termSource`): each character of its words
- * but `*` matches one, a `*` none or more, and each gap between words at least one.
- */
-function aliasMinLength(alias: string): number {
-  const words = normalizeTerm(alias).split(/[\s\-\u2010\u2011]+/).filter(Boolean);
-  let n = Math.max(0, words.length - 1);
-  for (const word of words) for (const ch of word) if (ch !== '*') n++;
-  return n;
 }
 
 /**

@@ -34,13 +34,29 @@ export function normalizeTerm(term: string): string {
   return term.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
+/** The words of a term in alias syntax: separated by spaces or hyphens, normalized. */
+function termWords(term: string): string[] {
+  return normalizeTerm(term).split(/[\s\-\u2010\u2011]+/).filter(Boolean);
+}
+
 /**
  * RegExp source (no boundaries, no capturing groups) for one term in alias syntax: words separated
  * by spaces or hyphens; a word ending in `*` also matches its inflected forms.
  */
 export function termSource(term: string): string {
-  const words = normalizeTerm(term).split(/[\s\-\u2010\u2011]+/).filter(Boolean);
-  return words.map(wordSource).join(WORD_GAP);
+  return termWords(term).map(wordSource).join(WORD_GAP);
+}
+
+/**
+ * The fewest characters (code points) a match of {@link termSource}'s pattern can have: each
+ * character of its words but `*` matches one, a `*` none or more, and each gap between words at
+ * least one.
+ */
+export function termMinLength(term: string): number {
+  const words = termWords(term);
+  let n = Math.max(0, words.length - 1);
+  for (const word of words) for (const ch of word) if (ch !== '*') n++;
+  return n;
 }
 
 /**
@@ -68,7 +84,7 @@ export function wordSource(word: string): string {
  * and code than its last word alone. Empty when the term has no literal letters.
  */
 export function literalCoreSource(term: string): string {
-  const words = normalizeTerm(term).split(/[\s\-\u2010\u2011]+/).filter(Boolean);
+  const words = termWords(term);
   let best: string[] = [];
   let bestLength = 0;
   let span: string[] = [];

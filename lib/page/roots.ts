@@ -5,10 +5,7 @@
  */
 import { composedParent } from '../dom/composed';
 import { elementsNamed } from '../dom/descendants';
-import { insertInOrder } from '../dom/order';
-
-/** True when `a` comes before `b` in the document. */
-const precedes = (a: Node, b: Node) => (a.compareDocumentPosition(b) & 4) /* FOLLOWING */ !== 0;
+import { insertInOrder, precedes } from '../dom/order';
 
 /** Elements that are never article text, whatever they contain. */
 const RAIL_SELECTOR = [
